@@ -1,0 +1,23 @@
+//! zhibiao: reads Chinese regional poverty-alleviation reports and extracts their headline
+//! indicators, each with the evidence sentence and exact offsets, plus data-quality warnings.
+//!
+//! The pipeline, one module per stage (see ARCHITECTURE.md):
+//! bytes → [`decode`] (encoding, HTML) → [`normalize`] (offset-mapped clean text) →
+//! [`numbers`] (quantities) → [`extract`] (indicator candidates, via [`catalog`]) →
+//! headline choice, [`region`] and [`warnings`] → [`report::Report`].
+//!
+//! The core never touches files, clocks or the DOM, so it builds unchanged for
+//! `wasm32-unknown-unknown`; only `wasm.rs` speaks JavaScript.
+
+pub mod catalog;
+pub mod decode;
+pub mod extract;
+pub mod html;
+pub mod normalize;
+pub mod numbers;
+pub mod region;
+pub mod report;
+pub mod warnings;
+
+pub use catalog::Catalog;
+pub use report::{analyze, analyze_text, InputError, Report};

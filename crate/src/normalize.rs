@@ -1,0 +1,1 @@
+//! Normalisation with an offset map back to the decoded text.

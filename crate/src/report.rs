@@ -1,0 +1,171 @@
+//! The result of reading one report, and the entry points that produce it.
+//!
+//! All offsets (`start`, `end`) are half-open and count Unicode scalar values (Rust `char`s)
+//! in [`Report::text`], the decoded document text. The Wasm layer converts them to UTF-16.
+
+use serde::Serialize;
+
+use crate::catalog::Catalog;
+
+/// One report, read.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// The file name (or "pasted text") the report came from.
+    pub source: String,
+    /// The encoding the bytes were decoded from, e.g. "UTF-8", "GB18030", "Big5", "UTF-16LE".
+    pub encoding: String,
+    /// "text" or "html".
+    pub format: String,
+    /// The main region the report is about, when it can be told.
+    pub region: Option<RegionInfo>,
+    /// Headline values: at most one per indicator id, in catalog order.
+    pub indicators: Vec<Headline>,
+    /// Every candidate figure considered, with why it won or lost.
+    pub candidates: Vec<Candidate>,
+    /// Data-quality warnings.
+    pub warnings: Vec<Warning>,
+    /// The decoded document text all offsets refer to (skipped in CLI output unless asked).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct RegionInfo {
+    /// Full current name, e.g. "石柱土家族自治县".
+    pub name: String,
+    /// Six-digit GB/T 2260 code as a string.
+    pub adcode: String,
+    /// The province-level name the region belongs to (itself for a province).
+    pub province: String,
+    /// The first mention of the region in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The time a figure refers to, as the text states it.
+#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+pub struct TimeScope {
+    /// The time words as written, e.g. "截至2019年底", "2015年以来累计", "2020年…预计".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The latest year named, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub year: Option<i32>,
+    /// Stated as a cumulative total (累计, 以来, 全部, 共计…).
+    pub cumulative: bool,
+    /// A forecast (预计).
+    pub forecast: bool,
+}
+
+/// A headline value for one indicator.
+#[derive(Debug, Clone, Serialize)]
+pub struct Headline {
+    pub id: String,
+    pub label_zh: String,
+    pub label_en: String,
+    /// The value in the indicator's canonical unit (83000 for 8.3万户).
+    pub value: f64,
+    /// Upper bound when the text states a range.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    /// Canonical unit id: person, household, village, percent, yuan, km, person_time, team, post.
+    pub unit: String,
+    /// The figure as written, e.g. "8.3万户".
+    pub text: String,
+    /// Approximation or bound as written: 余, 多, 近, 约, 超, 以上, 左右…
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    /// The evidence sentence.
+    pub sentence: String,
+    /// Span of `text` in the document text.
+    pub start: usize,
+    pub end: usize,
+    /// Span of `sentence` in the document text.
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub time: TimeScope,
+    /// Index into [`Report::candidates`] of the winning candidate.
+    pub candidate: usize,
+}
+
+/// A figure that could measure an indicator, with the verdict of the headline rules.
+#[derive(Debug, Clone, Serialize)]
+pub struct Candidate {
+    pub id: String,
+    pub value: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub value_max: Option<f64>,
+    pub unit: String,
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<String>,
+    pub start: usize,
+    pub end: usize,
+    pub sentence_start: usize,
+    pub sentence_end: usize,
+    pub time: TimeScope,
+    /// The classification score (higher is a surer match of the indicator's wording).
+    pub score: f64,
+    /// "headline" or "lost".
+    pub status: String,
+    /// Why it won or lost, in a sentence a user can read.
+    pub reason: String,
+}
+
+/// A data-quality problem found in the text.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Warning {
+    /// missing_number, corrupt_text, censored_text, duplicate_paragraph, conflicting_values.
+    pub kind: String,
+    pub start: usize,
+    pub end: usize,
+    pub message: String,
+    /// Extra spans, e.g. the other value of a conflict or the first copy of a paragraph.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<(usize, usize)>,
+}
+
+/// Why a file could not be read at all. Problems inside a readable text are [`Warning`]s.
+#[derive(Debug, Clone, PartialEq)]
+pub enum InputError {
+    /// Zero bytes, or only white space.
+    Empty,
+    /// The bytes are not text (an image, an archive, random bytes).
+    Binary { what: String },
+    /// Over the size cap, in bytes.
+    TooLarge { size: usize, limit: usize },
+    /// Text, but no Chinese in it.
+    NoChinese,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            InputError::Empty => write!(f, "the file is empty"),
+            InputError::Binary { what } => write!(f, "this is not a text report ({what})"),
+            InputError::TooLarge { size, limit } => write!(
+                f,
+                "the file is {:.1} MB; the limit is {:.0} MB per report",
+                *size as f64 / 1e6,
+                *limit as f64 / 1e6
+            ),
+            InputError::NoChinese => write!(f, "the text contains no Chinese"),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Reads a report from its raw bytes (any supported encoding, text or HTML).
+pub fn analyze(bytes: &[u8], source: &str, catalog: &Catalog) -> Result<Report, InputError> {
+    let decoded = crate::decode::decode(bytes)?;
+    let mut report = analyze_text(&decoded.text, source, catalog)?;
+    report.encoding = decoded.encoding.to_string();
+    report.format = if decoded.html { "html" } else { "text" }.to_string();
+    Ok(report)
+}
+
+/// Reads a report that is already text (pasted into the page, say).
+pub fn analyze_text(text: &str, source: &str, catalog: &Catalog) -> Result<Report, InputError> {
+    crate::extract::extract_report(text, source, catalog)
+}

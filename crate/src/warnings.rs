@@ -1,0 +1,1 @@
+//! Data-quality warnings: missing_number, corrupt_text, censored_text, duplicate_paragraph.
