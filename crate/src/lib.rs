@@ -12,12 +12,18 @@
 pub mod catalog;
 pub mod decode;
 pub mod extract;
+pub mod headline;
 pub mod html;
 pub mod normalize;
 pub mod numbers;
+pub mod quantity;
 pub mod region;
 pub mod report;
+pub mod rules;
+pub mod scope;
+pub mod segment;
 pub mod warnings;
 
 pub use catalog::Catalog;
+pub use extract::Engine;
 pub use report::{analyze, analyze_text, InputError, Report};
