@@ -13,6 +13,7 @@ use crate::scope::{time_scope, Markers};
 use crate::segment::{clause_of, clauses, containing, sentences, Span};
 
 /// A catalog compiled once, reused for every report of a batch.
+#[derive(Clone)]
 pub struct Engine {
     compiled: Compiled,
 }
@@ -28,12 +29,14 @@ impl Engine {
         ENGINE.get_or_init(|| Engine::new(&Catalog::builtin()))
     }
 
-    /// Reads a report from raw bytes.
+    /// Reads a report from raw bytes. The report carries the decoded text its offsets
+    /// refer to.
     pub fn analyze(&self, bytes: &[u8], source: &str) -> Result<Report, InputError> {
         let decoded = crate::decode::decode(bytes)?;
         let mut report = self.analyze_text(&decoded.text, source)?;
         report.encoding = decoded.encoding.to_string();
         report.format = if decoded.html { "html" } else { "text" }.to_string();
+        report.text = Some(decoded.text);
         Ok(report)
     }
 
@@ -49,12 +52,13 @@ impl Engine {
     }
 }
 
-/// Reads a report with `catalog` (compiling it; use [`Engine`] for batches).
-pub fn extract_report(text: &str, source: &str, catalog: &Catalog) -> Result<Report, InputError> {
+/// The engine for `catalog`: the shared built-in one, or a new one compiled for a user's
+/// catalog (use [`Engine::new`] once for a batch).
+pub fn engine_for(catalog: &Catalog) -> std::borrow::Cow<'static, Engine> {
     if *catalog == *builtin_catalog() {
-        Engine::builtin().analyze_text(text, source)
+        std::borrow::Cow::Borrowed(Engine::builtin())
     } else {
-        Engine::new(catalog).analyze_text(text, source)
+        std::borrow::Cow::Owned(Engine::new(catalog))
     }
 }
 
