@@ -160,7 +160,7 @@ impl Document {
                 continue;
             }
             let sentence = containing(&sents, q.num_start).unwrap_or((q.num_start, q.end));
-            let clause = clause_of(&claus, q.num_start);
+            let clause = continued_clause(&n.chars, &claus, q.num_start);
             let ctx =
                 Context { chars: &n.chars, clause, sentence, hits: &hits, quantities: &quantities };
             let best = (0..compiled.defs.len())
@@ -342,4 +342,24 @@ fn paired_person(qs: &[Quantity], i: usize) -> Option<usize> {
 fn paired_household(qs: &[Quantity], i: usize) -> Option<usize> {
     let prev = i.checked_sub(1)?;
     (paired_person(qs, prev) == Some(i)).then_some(prev)
+}
+
+/// Verbs that continue a change stated in the previous clause (…降至18.2%,2019年底进一步降至0.6%).
+const CONTINUING_CHANGE: &[&str] =
+    &["降至", "下降到", "降到", "降为", "减至", "减少到", "下降至", "增长到", "提高到"];
+
+/// The clause of a figure, extended back over the previous clause when the figure's own
+/// clause only continues a change stated there.
+fn continued_clause(chars: &[char], claus: &[Span], pos: usize) -> Span {
+    let clause = clause_of(claus, pos);
+    let head: String = chars[clause.0..pos].iter().collect();
+    let continues = CONTINUING_CHANGE.iter().any(|w| head.contains(w))
+        && !head.chars().any(|c| c.is_ascii_digit() && false)
+        && head.chars().count() <= 14;
+    match claus.iter().position(|&c| c == clause) {
+        Some(k) if continues && k > 0 && chars.get(clause.0 - 1) == Some(&',') => {
+            (claus[k - 1].0, clause.1)
+        }
+        _ => clause,
+    }
 }

@@ -109,7 +109,9 @@ fn parse_args() -> Result<Option<Options>, String> {
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
     if path == "-" {
         let mut buf = Vec::new();
-        std::io::stdin().read_to_end(&mut buf).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut buf)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
         return Ok(buf);
     }
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot open {path}: {e}"))?;
@@ -228,7 +230,8 @@ fn main() -> ExitCode {
                 failed = true;
                 match opts.format {
                     Format::Json => {
-                        let _ = writeln!(out, "{}", serde_json::json!({"source": name, "error": e}));
+                        let _ =
+                            writeln!(out, "{}", serde_json::json!({"source": name, "error": e}));
                     }
                     Format::Csv => eprintln!("zhibiao: {name}: {e}"),
                 }

@@ -66,7 +66,21 @@ const SUB_MARKERS: &[&str] = &[
 ];
 
 /// Words that make a figure a part of a larger total.
-const PART_MARKERS: &[&str] = &["其中", "带动", "辐射带动", "直接带动", "间接带动"];
+const PART_MARKERS: &[&str] = &[
+    "其中",
+    "带动",
+    "辐射带动",
+    "直接带动",
+    "间接带动",
+    "县内",
+    "县外",
+    "省内",
+    "省外",
+    "市内",
+    "市外",
+    "区内",
+    "区外",
+];
 
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
@@ -75,6 +89,11 @@ const CUMULATIVE: &[&str] = &[
 
 /// Places whose name part is a common noun, not a name: 贫困村, 行政村, 乡镇…
 const GENERIC_PLACE_PREFIXES: &[&str] = &[
+    "集中",
+    "分散",
+    "大型",
+    "县城",
+    "当地",
     "贫困",
     "行政",
     "自然",
@@ -114,6 +133,9 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
     "宜居",
 ];
 
+/// Chars that cannot begin the name part of a place (的村, 各乡…).
+const NOT_NAME_START: &str = "的个各每该其这那此和与及等";
+
 /// Chars that cannot end the name part of a place (个村, 的村, 各乡…).
 const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二两三四五六七八九十百千万这那此其到在入进出驻是为乡镇村县区市农城下返回家故老异他外还集古重制整心扶对帮";
 
@@ -138,12 +160,19 @@ fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, u
 pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for i in 2..chars.len() {
-        let suffix_len = if chars[i] == '乡' || chars[i] == '镇' || chars[i] == '村' {
-            1
-        } else if chars[i] == '街' && chars.get(i + 1) == Some(&'道') {
-            2
-        } else {
-            continue;
+        let suffix_len = match chars[i] {
+            '乡' | '镇' | '村' => 1,
+            '街' if chars.get(i + 1) == Some(&'道') => 2,
+            // Inner Mongolia's townships and villages; resettlement sites and estates.
+            '苏' if chars.get(i + 1) == Some(&'木') => 2,
+            '嘎' if chars.get(i + 1) == Some(&'查') => 2,
+            '安' if chars.get(i + 1) == Some(&'置')
+                && matches!(chars.get(i + 2), Some('点' | '区')) =>
+            {
+                3
+            }
+            '小' if chars.get(i + 1) == Some(&'区') => 2,
+            _ => continue,
         };
         // The char after a 乡/镇/村 must not continue a word (乡村, 村级, 镇政府 are fine
         // as they still name the place; 村民/村集体 after a name are fine too).
@@ -169,7 +198,7 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
             continue;
         }
         if NOT_NAME_END.contains(last)
-            || NOT_NAME_END.contains(chars[name_start])
+            || NOT_NAME_START.contains(chars[name_start])
             || GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name))
         {
             continue;
@@ -206,12 +235,18 @@ impl Markers {
             }
         }
         // Named places, and their bare stems where the text uses them alone (关面通过…).
-        let places = named_places(chars);
+        // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
+        let main_spans: Vec<(usize, usize)> =
+            scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect();
+        let places: Vec<_> = named_places(chars)
+            .into_iter()
+            .filter(|p| !main_spans.iter().any(|&(s, e)| p.0 < e && p.1 > s))
+            .collect();
         let mut stems: HashSet<String> = HashSet::new();
         for (s, e, name) in &places {
             scope.push((*s, *e, false));
             // Townships are often called by their bare name (关面通过…); villages rarely.
-            let township = chars[*e - 1] != '村';
+            let township = matches!(chars[*e - 1], '乡' | '镇' | '道' | '木');
             if township && !main_names.iter().any(|m| m.contains(name.as_str())) {
                 stems.insert(name.clone());
             }

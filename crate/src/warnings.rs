@@ -202,7 +202,7 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             }
             '个' if prev.is_some_and(|p| is_han(p) || is_punct(p))
                 && !prev_is_number
-                && !next.is_some_and(|x| GE_WORDS.contains(x) || !is_han(x)) =>
+                && next.is_some_and(|x| (is_han(x) && !GE_WORDS.contains(x)) || is_punct(x)) =>
             {
                 spans.push((i, i + 1, "a count (个) without its number"));
             }
@@ -217,6 +217,18 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 && PERSON_VERBS.iter().any(|v| ends_with_word(c, i, v)) =>
             {
                 spans.push((i, i + 1, "a head count (人) without its number"));
+            }
+            // 29561户人脱贫: the households kept their number, the persons lost theirs.
+            '人' if prev == Some('户')
+                && i >= 2
+                && c[i - 2].is_ascii_digit()
+                && !next.is_some_and(|x| x == '家' || x == '口') =>
+            {
+                spans.push((i, i + 1, "a head count (人) without its number"));
+            }
+            // 驻村工作队支、: teams counted without a number.
+            '支' if prev == Some('队') && next.is_some_and(is_punct) => {
+                spans.push((i, i + 1, "a team count (支) without its number"));
             }
             '余' | '多'
                 if prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
