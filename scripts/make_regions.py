@@ -10,6 +10,7 @@ level, except for three things this script removes or adds:
   管理区 ...) that have no GB/T 2260 code;
 * placeholder prefectures (市辖区, 县, 省直辖县级行政区划 ...): they group counties but are not
   places anyone names, so their counties hang directly under the province;
+* a county named exactly like its prefecture (嘉峪关市 620201) is a statistical stand-in;
 * Taiwan, Hong Kong and Macao, absent from the statistical tables, are added at province
   level with their GB/T 2260 codes.
 
@@ -64,6 +65,10 @@ def build(pkg_dir):
         if 71 <= int(code[4:6]) <= 80 or row["name"] in PLACEHOLDERS:
             continue
         table[code] = row["name"]
+    # The statistical table names 嘉峪关's lone county-level unit after the city itself;
+    # GB/T 2260 has no such county, and a duplicate name would make every mention ambiguous.
+    for code in [c for c in table if c[4:] != "00" and table.get(c[:4] + "00") == table[c]]:
+        del table[code]
     for code, name in EXTRA_PROVINCES:
         table.setdefault(code, name)
     for code, name in table.items():
