@@ -237,7 +237,7 @@ pub(crate) fn relatedness(candidate: &Division, other: &Division) -> f64 {
 }
 
 fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
-    let chars = CharIndex::new(text);
+    let mut chars = CharCursor::new(text);
     let spelled_out: Vec<&str> = raw
         .iter()
         .filter(|r| r.targets[0].form != Form::Short)
@@ -258,9 +258,10 @@ fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
             } else {
                 MentionKind::Place
             };
+            let (start, end) = (chars.of(r.start_byte), chars.of(r.end_byte));
             Mention {
-                start: chars.of(r.start_byte),
-                end: chars.of(r.end_byte),
+                start,
+                end,
                 adcodes: r.targets.iter().map(|t| t.division.adcode).collect(),
                 level: d.level,
                 full,
@@ -275,22 +276,116 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{3400}'..='\u{9fff}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
 }
 
-/// Byte offset → char offset, for offsets at char boundaries.
-struct CharIndex(Vec<usize>);
+/// Byte offset → char offset for increasing offsets at char boundaries: counts chars from
+/// the previous offset, so a whole pass costs one walk over the text.
+struct CharCursor<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
 
-impl CharIndex {
-    fn new(text: &str) -> Self {
-        let mut map = vec![0; text.len() + 1];
-        let mut n = 0;
-        for (b, c) in text.char_indices() {
-            map[b] = n;
-            n += 1;
-            map[b + c.len_utf8()] = n;
-        }
-        CharIndex(map)
+impl<'a> CharCursor<'a> {
+    fn new(text: &'a str) -> Self {
+        CharCursor { text, byte: 0, chars: 0 }
     }
 
-    fn of(&self, byte: usize) -> usize {
-        self.0[byte]
+    fn of(&mut self, byte: usize) -> usize {
+        if byte < self.byte {
+            *self = CharCursor::new(self.text);
+        }
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(text: &str) -> Vec<(String, &'static str)> {
+        let chars: Vec<char> = text.chars().collect();
+        mentions(text)
+            .into_iter()
+            .map(|m| (chars[m.start..m.end].iter().collect(), m.adcodes[0]))
+            .collect()
+    }
+
+    #[test]
+    fn offsets_are_char_indices_half_open() {
+        let m = &mentions("在石柱县")[0];
+        assert_eq!((m.start, m.end, m.full), (1, 4, true));
+        assert_eq!(m.adcodes, ["500240"]);
+        assert_eq!(m.level, Level::County);
+    }
+
+    #[test]
+    fn full_and_short_forms() {
+        let found = mentions("石柱土家族自治县。石柱。");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].full && !found[1].full);
+        assert!(found[1].supported, "the full name backs the short one");
+    }
+
+    #[test]
+    fn towns_streets_and_rivers_are_not_divisions() {
+        assert_eq!(spans("开州区长沙镇福城村"), [("开州区".to_string(), "500154")]);
+        assert!(spans("永安镇、新安镇、平坝镇、长沙街道、中山路、金沙江").is_empty());
+        assert!(spans("马路、太平、清池、石场、平坝等西部5个乡镇").is_empty());
+    }
+
+    #[test]
+    fn a_county_right_after_a_county_is_a_town() {
+        assert_eq!(spans("江油市新安农业公园"), [("江油市".to_string(), "510781")]);
+    }
+
+    #[test]
+    fn common_words_need_a_suffix() {
+        assert!(spans("和平发展,合作社,乡村振兴,绿水青山就是金山银山").is_empty());
+        let heping = mentions("和平区");
+        assert_eq!(heping[0].adcodes.len(), 2, "天津's and 沈阳's");
+    }
+
+    #[test]
+    fn masked_phrases_hide_names_inside_them() {
+        assert!(spans("易地扶贫搬迁安置点,社会长治久安").is_empty());
+    }
+
+    #[test]
+    fn two_character_names_only_at_a_word_start() {
+        assert!(spans("综合示范县,提高县域经济").is_empty());
+        assert_eq!(spans("岷县、甘肃省岷县").len(), 3);
+        assert!(spans("城区人口").is_empty());
+        assert_eq!(spans("阳泉市城区")[1], ("城区".to_string(), "140302"));
+    }
+
+    #[test]
+    fn ambiguous_names_follow_the_other_regions() {
+        let found = mentions("长宁隶属四川省宜宾市");
+        assert_eq!(found[0].adcodes, ["511524", "310105"]);
+        let found = mentions("上海市长宁区和长宁");
+        assert_eq!(found.last().unwrap().adcodes[0], "310105");
+        let found = mentions("长沙");
+        assert_eq!(found[0].adcodes, ["430100", "430121"], "a bare name prefers the higher level");
+    }
+
+    #[test]
+    fn newspapers_are_media() {
+        let found = mentions("来源:重庆日报");
+        assert_eq!(found[0].kind, MentionKind::Media);
+        assert_eq!(mentions("重庆市")[0].kind, MentionKind::Place);
+    }
+
+    #[test]
+    fn unsupported_short_names_are_flagged() {
+        let found = mentions("绵阳市江油市新安镇。新安农业公园");
+        let xinan = found.iter().find(|m| m.adcodes[0] == "410323").expect("新安 is found");
+        assert!(!xinan.supported);
+        assert!(found.iter().all(|m| m.adcodes[0] != "410323" || !m.full));
+    }
+
+    #[test]
+    fn markets_are_not_cities() {
+        assert!(spans("开平市场").iter().all(|(s, _)| s != "开平市"));
     }
 }

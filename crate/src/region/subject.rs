@@ -191,3 +191,45 @@ fn level_word_bonus(text: &str, name: &str) -> f64 {
 fn is_municipality(d: &Division) -> bool {
     matches!(d.adcode, "110000" | "120000" | "310000" | "500000")
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn returns_full_name_code_province_and_first_span() {
+        let r = main_region("据报道,石柱坚持产业扶贫,石柱县全县脱贫。").unwrap();
+        assert_eq!(r.name, "石柱土家族自治县");
+        assert_eq!(r.adcode, "500240");
+        assert_eq!(r.province, "重庆市");
+        assert_eq!((r.start, r.end), (4, 6));
+    }
+
+    #[test]
+    fn province_names_its_municipality_for_districts() {
+        assert_eq!(main_region("开州区全区脱贫").unwrap().province, "重庆市");
+        assert_eq!(main_region("金沙县全县脱贫").unwrap().province, "贵州省");
+    }
+
+    #[test]
+    fn level_words_count_for_the_matching_kind() {
+        assert_eq!(level_word_bonus("全县、全县、我县", "汾西县"), 1.5);
+        assert_eq!(level_word_bonus("全县", "开州区"), 0.0);
+        assert_eq!(level_word_bonus("全州", "恩施土家族苗族自治州"), 0.5);
+    }
+
+    #[test]
+    fn locators_and_titles() {
+        let chars: Vec<char> = "汾西县位于临汾市北部".chars().collect();
+        assert!(is_locator(&chars, 5));
+        assert!(!is_locator(&chars, 0));
+        let chars: Vec<char> = "\n标题\n正文".chars().collect();
+        assert_eq!(title_end(&chars), 3);
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        assert_eq!(main_region(""), None);
+        assert_eq!(main_region("贫困人口全部脱贫"), None);
+    }
+}
