@@ -277,7 +277,7 @@ fn utf16_by_nuls(bytes: &[u8]) -> Option<&'static Encoding> {
 /// or full-width punctuation. GBK and Big5 bytes read as UTF-16 land in Hangul, surrogates and
 /// private use, and ASCII-heavy text that failed UTF-8 stays well below 95%, so neither passes.
 fn utf16_of_han_text(bytes: &[u8]) -> Option<(String, &'static str)> {
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return None;
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];

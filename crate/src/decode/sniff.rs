@@ -84,10 +84,8 @@ pub fn sniff(bytes: &[u8]) -> Option<Kind> {
     if starts(b"\x1A\x45\xDF\xA3") {
         return kind("a Matroska/WebM video");
     }
-    if starts(b"FWS") || starts(b"CWS") || starts(b"ZWS") {
-        if b.get(3).is_some_and(|v| *v < 0x40) {
-            return kind("a Flash (SWF) file");
-        }
+    if (starts(b"FWS") || starts(b"CWS") || starts(b"ZWS")) && b.get(3).is_some_and(|v| *v < 0x40) {
+        return kind("a Flash (SWF) file");
     }
 
     // Documents: these hold text, so say how to get at it.
