@@ -1,7 +1,8 @@
 //! Every seed report in `../shared/seeds`, re-encoded at run time the ways reports reach us,
 //! must decode to the same text and read the same as the UTF-8 original:
 //! (a) GB18030, Big5 (Traditional seeds), UTF-16LE/BE with and without BOM and UTF-8 with BOM
-//!     decode to exactly the original text, under the right encoding name;
+//!     decode to exactly the original text, under the right encoding name, and so do GB18030
+//!     and Big5 with a bad byte every 1000 characters (each read as U+FFFD);
 //! (b) the seed wrapped in an HTML page (paragraphs, entities, a script, a nav bar, a
 //!     copyright footer), as UTF-8 and as GB2312-declared GB18030, gives back the paragraph
 //!     text (compared without white space) and none of the junk;
@@ -174,6 +175,22 @@ fn html_variant(text: &str, charset: &str) -> String {
     page
 }
 
+/// `text` encoded char by char with a 0xFF byte (never valid in GB18030 or Big5) after every
+/// 1000th character, as a damaged download has; and the text it must decode to, with U+FFFD
+/// for each bad byte. `encode` returns the bytes of one character.
+fn damaged(text: &str, encode: impl Fn(char) -> Vec<u8>) -> (Vec<u8>, String) {
+    let (mut bytes, mut expected) = (Vec::new(), String::new());
+    for (i, c) in text.chars().enumerate() {
+        bytes.extend(encode(c));
+        expected.push(c);
+        if i % 1000 == 999 {
+            bytes.push(0xFF);
+            expected.push('\u{FFFD}');
+        }
+    }
+    (bytes, expected)
+}
+
 fn without_white_space(text: &str) -> String {
     text.chars().filter(|c| !c.is_whitespace()).collect()
 }
@@ -210,10 +227,16 @@ fn seeds_survive_every_encoding() {
             ("UTF-16LE without BOM", utf16(text, false), "UTF-16LE", text.to_string()),
             ("UTF-16BE without BOM", utf16(text, true), "UTF-16BE", text.to_string()),
         ];
+        let gb18030_char = |c: char| GB18030.encode(c.encode_utf8(&mut [0; 4])).0.into_owned();
+        let (bytes, expected) = damaged(text, gb18030_char);
+        plain.push(("GB18030, damaged", bytes, "GB18030", expected));
         if is_traditional(text, &hkscs) {
             traditional += 1;
             let (bytes, expected, _) = big5_variant(text, &hkscs);
-            plain.push(("Big5", bytes, "Big5", expected));
+            plain.push(("Big5", bytes, "Big5", expected.clone()));
+            let big5_char = |c: char| big5_variant(&c.to_string(), &hkscs).0;
+            let (bytes, expected) = damaged(&expected, big5_char);
+            plain.push(("Big5, damaged", bytes, "Big5", expected));
         }
         for (variant, bytes, encoding, expected) in plain {
             checked += 1;

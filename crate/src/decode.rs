@@ -7,10 +7,11 @@
 //! 3. byte order marks: UTF-32, UTF-8, UTF-16 (LE/BE);
 //! 4. BOM-less UTF-16, told by NUL bytes falling on one side of each code unit;
 //! 5. valid UTF-8 (also UTF-8 with a stray broken sequence or two, e.g. a cut last character);
-//! 6. an HTML `<meta charset>` / `http-equiv` / XML declaration, when the bytes agree with it;
-//! 7. `chardetng`'s guess (GBK is decoded as GB18030, its superset; Big5 includes HKSCS);
-//! 8. fallbacks for text the guess cannot read: GB18030, Big5, then BOM-less UTF-16 of Chinese
-//!    text without any ASCII; failing all, the bytes are refused as binary.
+//! 6. BOM-less UTF-16 of Chinese text with no ASCII at all (so no NULs to go by);
+//! 7. an HTML `<meta charset>` / `http-equiv` / XML declaration, when the bytes agree with it;
+//! 8. `chardetng`'s guess (GBK is decoded as GB18030, its superset; Big5 includes HKSCS);
+//! 9. if the guess reads the bytes with errors: whichever of the guess, GB18030 and Big5 has
+//!    the fewest, up to 2% of the text; failing that, the bytes are refused as binary.
 //!
 //! The decoded text is then checked for control characters (binary data that happens to decode),
 //! HTML is reduced to its text, and text without a single Han character is refused.
@@ -172,12 +173,18 @@ fn to_unicode(bytes: &[u8]) -> Option<(String, &'static str)> {
             }
         }
     }
+    if family(guess) == Family::SingleByte {
+        if let Some(found) = damaged_chinese(bytes) {
+            return Some(found);
+        }
+    }
     let (text, errors) = decode_with(guess, bytes);
     if nearly_clean(&text, errors) {
         return Some((text, name_of(guess)));
     }
+    // Big5 bytes are valid GBK, so the two often tie on errors: try the likelier one first.
     let mut best = readable(&text, errors).then_some((errors, text, guess));
-    for fallback in [GB18030, BIG5] {
+    for fallback in PairShares::of(bytes).likelier() {
         if fallback == guess {
             continue;
         }
@@ -350,6 +357,64 @@ fn guess_encoding(bytes: &[u8]) -> &'static Encoding {
         }
     }
     guess
+}
+
+/// GBK or Big5 text with a few damaged bytes. chardetng rules out an encoding at its first
+/// error, so a single bad byte in a Chinese file can leave it with a Western guess, under which
+/// the whole report would turn to Latin junk. Such a file still reads as Chinese with errors
+/// under 5% of its Han characters, and which of the two encodings it is shows in its byte
+/// pairs: correctly read, nearly all pairs fall in the encoding's block of frequent characters
+/// (GB2312 level 1 for GBK, Big5 level 1 for Big5), while the other reading puts well under
+/// two thirds there. Western text has almost no such pairs and is left to the guess.
+fn damaged_chinese(bytes: &[u8]) -> Option<(String, &'static str)> {
+    let shares = PairShares::of(bytes);
+    let best = shares.gbk.max(shares.big5);
+    if shares.pairs < 20 || best * 10 < shares.pairs * 6 {
+        return None;
+    }
+    let encoding = shares.likelier()[0];
+    let (text, errors) = decode_with(encoding, bytes);
+    let han = text.chars().filter(|c| is_han(*c)).count();
+    (han >= 10 && errors * 20 <= han).then(|| (text, name_of(encoding)))
+}
+
+/// How many double-byte pairs in a sample fall in the frequent-character blocks of GBK and Big5.
+struct PairShares {
+    pairs: usize,
+    gbk: usize,
+    big5: usize,
+}
+
+impl PairShares {
+    fn of(bytes: &[u8]) -> PairShares {
+        let sample = &bytes[..bytes.len().min(DETECT_SAMPLE_BYTES)];
+        let mut shares = PairShares { pairs: 0, gbk: 0, big5: 0 };
+        let mut i = 0;
+        while i + 1 < sample.len() {
+            let (lead, trail) = (sample[i], sample[i + 1]);
+            if lead < 0x80 {
+                i += 1;
+                continue;
+            }
+            shares.pairs += 1;
+            let gbk = (0xB0..=0xD7).contains(&lead) && (0xA1..=0xFE).contains(&trail);
+            let big5 =
+                (0xA4..=0xC6).contains(&lead) && ((0x40..=0x7E).contains(&trail) || trail >= 0xA1);
+            shares.gbk += usize::from(gbk);
+            shares.big5 += usize::from(big5);
+            i += 2;
+        }
+        shares
+    }
+
+    /// GB18030 and Big5, the likelier reading first.
+    fn likelier(&self) -> [&'static Encoding; 2] {
+        if self.gbk >= self.big5 {
+            [GB18030, BIG5]
+        } else {
+            [BIG5, GB18030]
+        }
+    }
 }
 
 /// Which family an encoding belongs to, for comparing a declaration with a guess.

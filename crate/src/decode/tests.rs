@@ -331,3 +331,22 @@ fn large_inputs_decode_in_linear_time() {
     assert_eq!(d.text.len(), SIMPLIFIED.len() * copies);
     assert!(started.elapsed().as_secs() < 60, "took {:?}", started.elapsed());
 }
+
+#[test]
+fn damaged_chinese_is_not_read_as_latin() {
+    // A few corrupted bytes in a short file leave chardetng with a windows-1252 guess; the
+    // report must still come back as Chinese, with U+FFFD where the damage is.
+    for (encoding, text, name) in [(GB18030, SIMPLIFIED, "GB18030"), (BIG5, TRADITIONAL, "Big5")] {
+        let text = text.repeat(20);
+        let mut bytes = encode(encoding, &text);
+        for at in [100, 900, 1700, 2500] {
+            bytes[at] = 0xFF;
+        }
+        let d = ok(&bytes);
+        assert_eq!(d.encoding, name);
+        let damage = d.text.matches('\u{FFFD}').count();
+        assert!((1..=8).contains(&damage), "{damage} replacement characters");
+        let han = |t: &str| t.chars().filter(|c| is_han(*c)).count();
+        assert!(han(&d.text) * 100 >= han(&text) * 99);
+    }
+}

@@ -94,7 +94,8 @@ pub fn boilerplate_spans(text: &str) -> Vec<(usize, usize)> {
 }
 
 fn classify(raw: &str) -> Option<Line> {
-    let line = raw.trim_matches(|c: char| c.is_whitespace());
+    let cleaned = without_ruby(raw);
+    let line = cleaned.trim_matches(|c: char| c.is_whitespace());
     if line.is_empty() {
         return None;
     }
@@ -177,4 +178,29 @@ fn is_attribution(line: &str) -> bool {
         }
         _ => false,
     }
+}
+
+/// The line without the pinyin that scraped pages put after every character (`來(lái)源(yuán)`),
+/// so the keywords above still match; used only to classify, the span covers the whole line.
+fn without_ruby(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains(['(', '（']) {
+        return std::borrow::Cow::Borrowed(line);
+    }
+    let is_pinyin = |c: char| c.is_ascii_lowercase() || ('\u{C0}'..='\u{24F}').contains(&c);
+    let chars: Vec<char> = line.chars().collect();
+    let mut out = String::with_capacity(line.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if matches!(chars[i], '(' | '（') {
+            let letters = chars[i + 1..].iter().take(7).take_while(|c| is_pinyin(**c)).count();
+            let close = chars.get(i + 1 + letters);
+            if letters > 0 && matches!(close, Some(')' | '）')) {
+                i += letters + 2;
+                continue;
+            }
+        }
+        out.push(chars[i]);
+        i += 1;
+    }
+    std::borrow::Cow::Owned(out)
 }

@@ -230,3 +230,11 @@ fn boilerplate_offsets_count_chars_and_survive_crlf() {
     assert_eq!(spans, [(8, 15)]);
     assert_eq!(marked(text), ["來源：某某日報"]);
 }
+
+#[test]
+fn boilerplate_through_pinyin_garble() {
+    let body = "全(quán)縣(xiàn)累(lěi)計(jì)減(jiǎn)貧(pín)13899戶(hù)。\n".repeat(10);
+    let text = format!("來(lái)源(yuán):某某日報\n{body}責(zé)任(rèn)編(biān)輯(jí):某某");
+    let found = marked(&text);
+    assert_eq!(found, ["來(lái)源(yuán):某某日報", "責(zé)任(rèn)編(biān)輯(jí):某某"]);
+}
