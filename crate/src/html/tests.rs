@@ -238,3 +238,76 @@ fn boilerplate_through_pinyin_garble() {
     let found = marked(&text);
     assert_eq!(found, ["來(lái)源(yuán):某某日報", "責(zé)任(rèn)編(biān)輯(jí):某某"]);
 }
+
+#[test]
+fn token_soup_never_panics() {
+    // Random mixes of markup fragments, Chinese text and entities, cut anywhere: nothing may
+    // panic, and the text never grows beyond the input.
+    const PIECES: &[&str] = &[
+        "<",
+        ">",
+        "</",
+        "/>",
+        "<p>",
+        "</p>",
+        "<div class=\"nav\">",
+        "</div>",
+        "<script>",
+        "</script>",
+        "<!--",
+        "-->",
+        "<![CDATA[",
+        "]]>",
+        "\"",
+        "'",
+        "=",
+        " ",
+        "\n",
+        "&",
+        "&amp;",
+        "&#x4e00;",
+        "&#",
+        ";",
+        "全县",
+        "贫困",
+        "1234",
+        "<br>",
+        "<title>",
+        "</title>",
+        "<head>",
+        "<body>",
+        "<nav>",
+        "</nav>",
+        "<td>",
+        "<tr>",
+        "<li>",
+        "<pre>",
+        "</pre>",
+        "<a href=",
+        "<svg>",
+        "</svg>",
+        "<!DOCTYPE html>",
+        "<?xml",
+        "?>",
+        "\u{FEFF}",
+        "<style",
+        "</style ",
+    ];
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for _ in 0..3000 {
+        let len = (next() % 40) as usize;
+        let soup: String =
+            (0..len).map(|_| PIECES[(next() % PIECES.len() as u64) as usize]).collect();
+        let text = to_text(&soup);
+        assert!(text.chars().count() <= soup.chars().count(), "{soup:?} -> {text:?}");
+        let _ = looks_like_html(&soup);
+        let _ = boilerplate_spans(&soup);
+        let _ = crate::decode::decode(soup.as_bytes());
+    }
+}
