@@ -132,25 +132,40 @@ pub enum InputError {
     /// Zero bytes, or only white space.
     Empty,
     /// The bytes are not text (an image, an archive, random bytes).
-    Binary { what: String },
+    Binary {
+        /// What the file is, as a noun phrase: "a PNG image", "binary data".
+        what: String,
+        /// What to do instead, as a sentence, for documents that hold text (PDF, Word…).
+        advice: Option<String>,
+    },
     /// Over the size cap, in bytes.
     TooLarge { size: usize, limit: usize },
     /// Text, but no Chinese in it.
     NoChinese,
 }
 
+/// A megabyte as file managers count it, so that the message matches what the user sees.
+const MB: f64 = 1024.0 * 1024.0;
+
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            InputError::Empty => write!(f, "the file is empty"),
-            InputError::Binary { what } => write!(f, "this is not a text report ({what})"),
+            InputError::Empty => write!(f, "the file is empty (or holds only white space)"),
+            InputError::Binary { what, advice: None } => {
+                write!(f, "this is {what}, not a text report")
+            }
+            InputError::Binary { what, advice: Some(advice) } => {
+                write!(f, "this is {what}, not a text report. {advice}.")
+            }
             InputError::TooLarge { size, limit } => write!(
                 f,
                 "the file is {:.1} MB; the limit is {:.0} MB per report",
-                *size as f64 / 1e6,
-                *limit as f64 / 1e6
+                *size as f64 / MB,
+                *limit as f64 / MB
             ),
-            InputError::NoChinese => write!(f, "the text contains no Chinese"),
+            InputError::NoChinese => {
+                write!(f, "the text contains no Chinese characters")
+            }
         }
     }
 }
