@@ -223,6 +223,7 @@ impl Document {
                 indicator: ind,
                 value: q.value,
                 score: m.score,
+                weight: m.weight,
                 cues: m.cues,
                 time: time_scope(&n.chars, sentence, q.num_start, cumulative),
                 main_marker: markers.main_marker(sentence, q.num_start),

@@ -17,6 +17,8 @@ pub struct Cand {
     pub indicator: usize,
     pub value: f64,
     pub score: f64,
+    /// The weight of the matched rule (its kind of wording, before distance).
+    pub weight: f64,
     pub cues: Vec<String>,
     pub time: TimeScope,
     /// A main-region marker (全县, the region's name) stands before it in its sentence.
@@ -30,12 +32,12 @@ pub struct Cand {
     pub orig_span: Span,
 }
 
-/// Scores of at least this are a sure match of the indicator's wording.
-const STRONG: f64 = 2.7;
+/// Rules of at least this weight are a sure match of the indicator's wording.
+const STRONG: f64 = 2.5;
 
 /// Sort key: the better candidate compares greater.
 fn rank(a: &Cand, b: &Cand) -> Ordering {
-    let tier = |c: &Cand| c.score >= STRONG;
+    let tier = |c: &Cand| c.weight >= STRONG;
     tier(a)
         .cmp(&tier(b))
         .then(a.time.cumulative.cmp(&b.time.cumulative))
@@ -55,7 +57,7 @@ fn loss_reason(winner: &Cand, loser: &Cand, winner_text: &str) -> String {
     if same_value(winner.value, loser.value) {
         return format!("the same figure as the headline {winner_text}, stated again");
     }
-    if winner.score >= STRONG && loser.score < STRONG {
+    if winner.weight >= STRONG && loser.weight < STRONG {
         return "its wording matches the indicator less surely".into();
     }
     if winner.time.cumulative && !loser.time.cumulative {
@@ -128,8 +130,8 @@ pub fn choose(
 /// Two strong statements of one indicator, in different sentences, with the same time
 /// scope and scope marker, whose values differ: the rules cannot order them.
 fn conflicts(w: &Cand, l: &Cand) -> bool {
-    w.score >= STRONG
-        && l.score >= STRONG
+    w.weight >= STRONG
+        && l.weight >= STRONG
         && w.sentence != l.sentence
         && w.time.cumulative == l.time.cumulative
         // A sentence that names no year shares its paragraph's.

@@ -61,6 +61,8 @@ pub struct Context<'a> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Match {
     pub score: f64,
+    /// The weight of the rule that matched: how sure its kind of wording is.
+    pub weight: f64,
     /// The cue words that matched, for the "why this number" view.
     pub cues: Vec<String>,
 }
@@ -152,6 +154,10 @@ impl Compiled {
             if is_change_start(ctx.chars, q, ctx.clause) != want_from {
                 return None;
             }
+            // 增加1200元 is a change, not a level; only "latest" indicators care.
+            if !want_from && is_delta(ctx.chars, q) {
+                return None;
+            }
         }
         let mut best: Option<Match> = None;
         for rule in &ind.rules {
@@ -224,7 +230,7 @@ impl Compiled {
         if cues.is_empty() {
             return None;
         }
-        Some(Match { score: rule.weight - 0.03 * distance as f64, cues })
+        Some(Match { score: rule.weight - 0.03 * distance as f64, weight: rule.weight, cues })
     }
 }
 
@@ -234,6 +240,14 @@ pub fn hits_in(hits: &[Hit], span: Span) -> &[Hit] {
     let a = hits.partition_point(|h| h.start < span.0);
     let b = hits.partition_point(|h| h.start < span.1);
     &hits[a..b.max(a)]
+}
+
+/// Whether `q` is the size of a change (增长1200元, 提高5个百分点) rather than a level.
+pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
+    let head: String = chars[q.num_start.saturating_sub(3)..q.num_start].iter().collect();
+    ["增长", "增加", "提高", "增收", "减少", "下降", "上升", "增长了", "增加了", "提高了", "下降了"]
+        .iter()
+        .any(|w| head.ends_with(w))
 }
 
 const TO_WORDS: &[&str] = &[

@@ -274,6 +274,13 @@ impl Markers {
         }
         scope.sort_by_key(|&(s, e, main)| (s, e, main));
         scope.dedup_by_key(|m| m.0);
+        // 瑞金全市…: a 全县/全市 right after another unit's name is that unit's whole.
+        for k in 1..scope.len() {
+            let (prev, cur) = (scope[k - 1], scope[k]);
+            if cur.2 && !prev.2 && prev.1 == cur.0 && chars.get(cur.0) == Some(&'全') {
+                scope[k].2 = false;
+            }
+        }
         Markers {
             scope,
             part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
@@ -343,7 +350,10 @@ pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) 
             && (i == 0 || !seg[i - 1].is_ascii_digit())
         {
             let y: i32 = seg[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
-            if (1949..=2100).contains(&y) {
+            // 由2014年的14.9%降至0.1%: a year after 由/从 dates the starting value, not
+            // the figures after it.
+            let starts_change = i > 0 && matches!(seg[i - 1], '由' | '从') && seg.len() > i + 12;
+            if (1949..=2100).contains(&y) && !starts_change {
                 found = Some((i, y));
             }
             i += 5;
