@@ -110,6 +110,7 @@ const GE_NOUNS: &[(&str, UnitKind)] = &[
     ("建制村", UnitKind::Village),
     ("出列村", UnitKind::Village),
     ("贫困嘎查村", UnitKind::Village),
+    ("贫困嘎查", UnitKind::Village),
     ("嘎查村", UnitKind::Village),
     ("嘎查", UnitKind::Village),
     ("村", UnitKind::Village),
