@@ -10,6 +10,7 @@
 //! `wasm32-unknown-unknown`; only `wasm.rs` speaks JavaScript.
 
 pub mod catalog;
+pub mod chart;
 pub mod decode;
 pub mod extract;
 pub mod html;
@@ -17,7 +18,10 @@ pub mod normalize;
 pub mod numbers;
 pub mod region;
 pub mod report;
+pub mod utf16;
 pub mod warnings;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use catalog::Catalog;
 pub use report::{analyze, analyze_text, InputError, Report};
