@@ -78,10 +78,19 @@ pub fn analyze_text(text: &str, name: &str) -> JsValue {
     })
 }
 
-/// The built-in indicator catalog: `{version, indicators: [{id, label_zh, label_en, unit, cues}]}`.
+#[derive(Serialize)]
+struct CatalogForPage<'a> {
+    version: u32,
+    indicators: &'a [crate::catalog::IndicatorDef],
+}
+
+/// The built-in indicator catalog: `{version, indicators: [{id, label_zh, label_en, unit, cues}]}`
+/// (the TOML file calls the list `indicator`; the page gets the plural).
 #[wasm_bindgen]
 pub fn catalog() -> JsValue {
-    CATALOG.with(|catalog| to_js(catalog))
+    CATALOG.with(|catalog| {
+        to_js(&CatalogForPage { version: catalog.version, indicators: &catalog.indicators })
+    })
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(spec: JsValue) -> Result<T, JsError> {
