@@ -108,7 +108,7 @@ const STRINGS = {
     drop_now: 'Release to add the files',
     load_samples: 'Load sample reports',
     reading: 'Reading {done} / {total}',
-    read_done: 'Read {total} reports',
+    read_done: 'Finished reading ({total})',
     pasted_name: 'Pasted text {n}',
     list_heading: 'Reports',
     list_empty: 'No reports yet. Paste text, choose files or load the sample reports.',

@@ -25,7 +25,7 @@ export function renderList(container) {
           el('th', { scope: 'col', text: `${t('col_file')} · ${t('col_region')}` }),
           el('th', { scope: 'col', class: 'num', text: t('col_figures') }),
           el('th', { scope: 'col', class: 'num', text: t('col_warnings') }),
-          el('th', { scope: 'col' }, el('span', { class: 'visually-hidden', text: t('remove') })),
+          el('th', { scope: 'col', class: 'remove-col' }, el('span', { class: 'visually-hidden', text: t('remove') })),
         ),
       ),
       el('tbody', {}, rows),
