@@ -10,3 +10,8 @@ pub fn looks_like_html(_text: &str) -> bool {
 pub fn to_text(html: &str) -> String {
     html.to_string()
 }
+
+/// Spans (char offsets, half-open) of web boilerplate lines in plain text.
+pub fn boilerplate_spans(_text: &str) -> Vec<(usize, usize)> {
+    Vec::new()
+}

@@ -13,15 +13,21 @@ pub mod catalog;
 pub mod chart;
 pub mod decode;
 pub mod extract;
+pub mod headline;
 pub mod html;
 pub mod normalize;
 pub mod numbers;
+pub mod quantity;
 pub mod region;
 pub mod report;
+pub mod rules;
+pub mod scope;
+pub mod segment;
 pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
 pub use catalog::Catalog;
+pub use extract::Engine;
 pub use report::{analyze, analyze_text, InputError, Report};

@@ -1,1 +1,219 @@
 //! Normalisation with an offset map back to the decoded text.
+//!
+//! Every later stage reads [`Normalized::chars`]: Simplified Chinese, half-width digits and
+//! signs, without the pinyin ruby garble of scraped pages (`貧(pín)困(kùn)` → `贫困`), without
+//! the doubled punctuation that garble leaves (`,,` → `,`), and with line breaks inside a
+//! sentence joined. [`Normalized::map`] says, for each normalised char, which char of the
+//! decoded text it came from, so every figure can be highlighted where the user sees it.
+
+/// Clean text plus the offset map back to the decoded text.
+#[derive(Debug, Clone)]
+pub struct Normalized {
+    pub chars: Vec<char>,
+    /// `map[i]` is the index, in the decoded text's chars, of normalised char `i`;
+    /// `map[chars.len()]` is the decoded text's length, so half-open ends map too.
+    pub map: Vec<usize>,
+    /// Number of pinyin ruby annotations removed (a sign of a scraped page).
+    pub ruby_removed: usize,
+}
+
+impl Normalized {
+    /// Maps a half-open span of normalised chars to a half-open span of decoded chars.
+    pub fn to_original(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.map[start.min(self.chars.len())];
+        let e = if end == 0 || end <= start {
+            s
+        } else {
+            // The end is one past the original position of the last char, so a span never
+            // swallows a removed annotation that follows it.
+            self.map[(end - 1).min(self.chars.len())] + 1
+        };
+        (s, e.max(s))
+    }
+
+    /// The normalised text of a span.
+    pub fn slice(&self, start: usize, end: usize) -> String {
+        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+    }
+}
+
+/// Whether `c` is a Han character (CJK Unified Ideographs and extensions, compatibility).
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
+}
+
+/// Full-width ASCII forms and the ideographic space to their half-width forms.
+fn half_width(c: char) -> char {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        0x3000 | 0x00A0 | 0x2002..=0x200A => ' ',
+        _ => c,
+    }
+}
+
+/// Letters that occur in pinyin, with or without tone marks.
+fn is_pinyin_letter(c: char) -> bool {
+    c.is_ascii_lowercase() || "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿɑɡê".contains(c)
+}
+
+fn has_tone_mark(s: &[char]) -> bool {
+    s.iter().any(|c| "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ".contains(*c))
+}
+
+/// If `chars[i]` opens a ruby annotation `(pin)` after a Han char, the index past its `)`.
+fn ruby_end(chars: &[char], i: usize, lenient: bool) -> Option<usize> {
+    if chars[i] != '(' || i == 0 || !is_han(chars[i - 1]) {
+        return None;
+    }
+    let mut j = i + 1;
+    while j < chars.len() && j - i <= 7 && is_pinyin_letter(chars[j]) {
+        j += 1;
+    }
+    if j == i + 1 || j >= chars.len() || chars[j] != ')' {
+        return None;
+    }
+    // A toneless annotation (的(de)) is only taken as ruby in a page that has many.
+    if has_tone_mark(&chars[i + 1..j]) || lenient {
+        Some(j + 1)
+    } else {
+        None
+    }
+}
+
+/// Sentence-ending punctuation after which a line break is a real break.
+fn ends_statement(c: char) -> bool {
+    matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '」' | '…' | ')' | '》' | '.')
+}
+
+/// Minimum length of a line whose break, without closing punctuation, is a wrapped sentence.
+const WRAPPED_LINE_MIN: usize = 35;
+
+/// Normalises decoded text.
+pub fn normalize(text: &str) -> Normalized {
+    // Traditional → Simplified first. fast2s maps one char to one char, which keeps the
+    // offset map trivial; if a future version ever changed the length, fall back to the
+    // unconverted text rather than mis-map offsets.
+    let simplified = fast2s::convert(text);
+    let src: Vec<char> = if simplified.chars().count() == text.chars().count() {
+        simplified.chars().map(half_width).collect()
+    } else {
+        text.chars().map(half_width).collect()
+    };
+
+    // A page with several tone-marked annotations is a ruby page: there, toneless ones go too.
+    let toned = (0..src.len()).filter(|&i| ruby_end(&src, i, false).is_some()).take(3).count();
+    let lenient = toned >= 3;
+
+    let mut chars = Vec::with_capacity(src.len());
+    let mut map = Vec::with_capacity(src.len() + 1);
+    let mut ruby_removed = 0;
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        if let Some(end) = ruby_end(&src, i, lenient) {
+            ruby_removed += 1;
+            i = end;
+            continue;
+        }
+        match c {
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\r' => {
+                i += 1;
+                continue;
+            }
+            // Doubled punctuation left by ruby garble: `,,` and `,。` keep the second mark.
+            ',' | '、' if ruby_removed > 0 || lenient => {
+                if matches!(src.get(i + 1), Some(',' | '。' | ';' | ':' | '!' | '?' | '、')) {
+                    i += 1;
+                    continue;
+                }
+            }
+            '\n' => {
+                if let Some(next) = join_wrapped_line(&src, &chars, i) {
+                    i = next;
+                    continue;
+                }
+            }
+            _ => {}
+        }
+        chars.push(c);
+        map.push(i);
+        i += 1;
+    }
+    map.push(src.len());
+    Normalized { chars, map, ruby_removed }
+}
+
+/// At a line break at `src[i]`: if the line so far is a long sentence cut without closing
+/// punctuation and the text goes on with a Han char after blank lines, returns where the
+/// text resumes (the break and the blank lines are dropped).
+fn join_wrapped_line(src: &[char], done: &[char], i: usize) -> Option<usize> {
+    let line_start = done.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+    let line = &done[line_start..];
+    let last = *line.iter().rev().find(|c| !c.is_whitespace())?;
+    if line.len() < WRAPPED_LINE_MIN || ends_statement(last) || !is_han(last) {
+        return None;
+    }
+    let mut j = i;
+    while j < src.len() && src[j].is_whitespace() {
+        j += 1;
+    }
+    // Only a lower-case continuation joins: a Han char; a new paragraph usually starts with
+    // indentation, which is white space and skipped above, so also require the next line
+    // not to look like a heading (a short line).
+    if j < src.len() && is_han(src[j]) {
+        let next_line_len = src[j..].iter().take_while(|&&c| c != '\n').count();
+        let next_ends = src[j..].iter().take_while(|&&c| c != '\n').last().copied();
+        if next_line_len >= 8 || next_ends.is_some_and(ends_statement) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        normalize(s).chars.iter().collect()
+    }
+
+    #[test]
+    fn traditional_and_full_width() {
+        assert_eq!(norm("貧困發生率３２．４％"), "贫困发生率32.4%");
+        assert_eq!(norm("累計減貧１３８９９戶"), "累计减贫13899户");
+    }
+
+    #[test]
+    fn ruby_garble_removed_and_offsets_map_back() {
+        let text = "貧(pín)困(kùn)人(rén)口(kǒu)14109戶,,剩余";
+        let n = normalize(text);
+        let s: String = n.chars.iter().collect();
+        assert_eq!(s, "贫困人口14109户,剩余");
+        // "14109" in normalised text maps back to the same digits in the original.
+        let p = s.find("14109").map(|b| s[..b].chars().count()).unwrap();
+        let (a, b) = n.to_original(p, p + 5);
+        let orig: String = text.chars().skip(a).take(b - a).collect();
+        assert_eq!(orig, "14109");
+    }
+
+    #[test]
+    fn parenthesised_words_that_are_not_ruby_stay() {
+        assert_eq!(norm("新(改)建公路(km)"), "新(改)建公路(km)");
+    }
+
+    #[test]
+    fn wrapped_sentence_lines_are_joined() {
+        let text = "为有就业意愿的劳动者提供就业服务，累计新建扶贫车间十三家，通过各种渠道提\n\n供完善的就业服务。";
+        assert!(norm(text).contains("提供完善"));
+        assert_eq!(norm("标题\n\n正文第一段。"), "标题\n\n正文第一段。");
+    }
+
+    #[test]
+    fn map_covers_every_char() {
+        let n = normalize("a（b）\u{FEFF}c");
+        assert_eq!(n.map.len(), n.chars.len() + 1);
+        assert!(n.map.windows(2).all(|w| w[0] < w[1]));
+    }
+}

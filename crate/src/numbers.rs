@@ -19,6 +19,8 @@ pub struct NumberMatch {
     pub percent: bool,
     /// The approximation or bound words as written (余, 多, 近, 约, 超过, 以上, 左右…).
     pub qualifier: Option<String>,
+    /// Written (partly) in Chinese numerals (三千二百, 两万) rather than digits.
+    pub chinese_numeral: bool,
 }
 
 /// Finds all number expressions, left to right, non-overlapping.
@@ -33,14 +35,31 @@ pub fn scan(chars: &[char]) -> Vec<NumberMatch> {
                 i += 1;
             }
             let t: String = chars[s..i].iter().collect();
-            if let Ok(v) = t.parse::<f64>() {
+            if let Ok(mut v) = t.parse::<f64>() {
+                let mut percent = false;
+                match chars.get(i) {
+                    Some('万') => {
+                        v *= 1e4;
+                        i += 1;
+                    }
+                    Some('亿') => {
+                        v *= 1e8;
+                        i += 1;
+                    }
+                    Some('%') => {
+                        percent = true;
+                        i += 1;
+                    }
+                    _ => {}
+                }
                 out.push(NumberMatch {
                     start: s,
                     end: i,
                     value: v,
                     upper: None,
-                    percent: false,
+                    percent,
                     qualifier: None,
+                    chinese_numeral: false,
                 });
             }
         } else {

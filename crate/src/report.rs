@@ -24,7 +24,8 @@ pub struct Report {
     pub candidates: Vec<Candidate>,
     /// Data-quality warnings.
     pub warnings: Vec<Warning>,
-    /// The decoded document text all offsets refer to (skipped in CLI output unless asked).
+    /// The decoded document text all offsets refer to (set when read from bytes; the CLI
+    /// prints it only with --text).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
@@ -158,14 +159,10 @@ impl std::error::Error for InputError {}
 
 /// Reads a report from its raw bytes (any supported encoding, text or HTML).
 pub fn analyze(bytes: &[u8], source: &str, catalog: &Catalog) -> Result<Report, InputError> {
-    let decoded = crate::decode::decode(bytes)?;
-    let mut report = analyze_text(&decoded.text, source, catalog)?;
-    report.encoding = decoded.encoding.to_string();
-    report.format = if decoded.html { "html" } else { "text" }.to_string();
-    Ok(report)
+    crate::extract::engine_for(catalog).analyze(bytes, source)
 }
 
 /// Reads a report that is already text (pasted into the page, say).
 pub fn analyze_text(text: &str, source: &str, catalog: &Catalog) -> Result<Report, InputError> {
-    crate::extract::extract_report(text, source, catalog)
+    crate::extract::engine_for(catalog).analyze_text(text, source)
 }

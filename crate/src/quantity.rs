@@ -1,0 +1,266 @@
+//! Quantities: a number from [`crate::numbers`] plus the counter or unit that follows it
+//! (户, 人, 人次, 个村, 支, 元/万元/亿元, 公里…), resolved to a canonical unit kind.
+//!
+//! This is the resolver half of the extractor/resolver split: the number reader finds
+//! "22.7万", this module decides it counts people because 建档立卡贫困人口 follows.
+
+use crate::numbers::NumberMatch;
+
+/// What a quantity counts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UnitKind {
+    Person,
+    Household,
+    Village,
+    Percent,
+    Yuan,
+    Km,
+    PersonTime,
+    Team,
+    Post,
+    /// A bare 个 whose noun is not one of the above.
+    Count,
+    /// A unit no indicator uses (亩, 吨, 年, 次…); such figures are never indicators.
+    Other,
+    /// No unit at all (plan names, codes, numbers in running text).
+    None,
+}
+
+impl UnitKind {
+    /// The catalog's name for the kind.
+    pub fn name(self) -> &'static str {
+        match self {
+            UnitKind::Person => "person",
+            UnitKind::Household => "household",
+            UnitKind::Village => "village",
+            UnitKind::Percent => "percent",
+            UnitKind::Yuan => "yuan",
+            UnitKind::Km => "km",
+            UnitKind::PersonTime => "person_time",
+            UnitKind::Team => "team",
+            UnitKind::Post => "post",
+            UnitKind::Count => "count",
+            UnitKind::Other => "other",
+            UnitKind::None => "none",
+        }
+    }
+
+    /// Parses a catalog unit name.
+    pub fn from_name(s: &str) -> Option<UnitKind> {
+        Some(match s {
+            "person" => UnitKind::Person,
+            "household" => UnitKind::Household,
+            "village" => UnitKind::Village,
+            "percent" => UnitKind::Percent,
+            "yuan" => UnitKind::Yuan,
+            "km" => UnitKind::Km,
+            "person_time" => UnitKind::PersonTime,
+            "team" => UnitKind::Team,
+            "post" => UnitKind::Post,
+            "count" => UnitKind::Count,
+            _ => return None,
+        })
+    }
+}
+
+/// A number with its unit, in normalised-text char offsets.
+#[derive(Debug, Clone)]
+pub struct Quantity {
+    /// Span of number and unit ("8.3万户").
+    pub start: usize,
+    pub end: usize,
+    /// Span of the number alone.
+    pub num_start: usize,
+    pub num_end: usize,
+    /// Value in the unit's base (persons, yuan, km…).
+    pub value: f64,
+    pub upper: Option<f64>,
+    pub qualifier: Option<String>,
+    pub unit: UnitKind,
+    /// The unit was read from a following noun (22.7万建档立卡贫困人口), not a counter.
+    pub implied: bool,
+    pub chinese_numeral: bool,
+}
+
+/// Counters read right after a number, longest first within each leading char.
+const COUNTERS: &[(&str, UnitKind)] = &[
+    ("人次", UnitKind::PersonTime),
+    ("户次", UnitKind::Other),
+    ("人", UnitKind::Person),
+    ("名", UnitKind::Person),
+    ("位", UnitKind::Person),
+    ("口", UnitKind::Person),
+    ("户", UnitKind::Household),
+    ("支", UnitKind::Team),
+    ("公里", UnitKind::Km),
+    ("千米", UnitKind::Km),
+    ("km", UnitKind::Km),
+    ("KM", UnitKind::Km),
+    ("元", UnitKind::Yuan),
+    ("块钱", UnitKind::Yuan),
+    ("村", UnitKind::Village),
+];
+
+/// Nouns after 个 that make it count villages, posts or teams.
+const GE_NOUNS: &[(&str, UnitKind)] = &[
+    ("贫困村", UnitKind::Village),
+    ("深度贫困村", UnitKind::Village),
+    ("重点贫困村", UnitKind::Village),
+    ("行政村", UnitKind::Village),
+    ("建制村", UnitKind::Village),
+    ("出列村", UnitKind::Village),
+    ("村", UnitKind::Village),
+    ("公益性岗位", UnitKind::Post),
+    ("公益岗位", UnitKind::Post),
+    ("岗位", UnitKind::Post),
+    ("驻村工作队", UnitKind::Team),
+    ("工作队", UnitKind::Team),
+];
+
+/// Head nouns that give a bare number its unit (22.7万建档立卡贫困人口).
+const IMPLIED_NOUNS: &[(&str, UnitKind)] = &[
+    ("贫困人口", UnitKind::Person),
+    ("人口", UnitKind::Person),
+    ("群众", UnitKind::Person),
+    ("人员", UnitKind::Person),
+    ("劳动力", UnitKind::Person),
+    ("学生", UnitKind::Person),
+    ("农民", UnitKind::Person),
+    ("居民", UnitKind::Person),
+    ("贫困户", UnitKind::Household),
+    ("农户", UnitKind::Household),
+];
+
+/// Units no indicator measures; reading them stops a bare 万 from taking a noun's unit.
+const OTHER_UNITS: &str =
+    "年月日号天岁次场期亩吨米座处条家所套栋台项件宗批种类个只头斤元辆间张份本篇部";
+
+fn starts_with(chars: &[char], at: usize, word: &str) -> bool {
+    word.chars().enumerate().all(|(k, w)| chars.get(at + k) == Some(&w))
+}
+
+fn len(word: &str) -> usize {
+    word.chars().count()
+}
+
+/// Multiplier a unit may start with when the number reader left it (万元 after a digit).
+fn multiplier(c: char) -> Option<f64> {
+    match c {
+        '万' => Some(1e4),
+        '亿' => Some(1e8),
+        '千' => Some(1e3),
+        '百' => Some(1e2),
+        _ => None,
+    }
+}
+
+/// Reads the unit after `n` and returns the quantity.
+pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
+    let mut q = Quantity {
+        start: n.start,
+        end: n.end,
+        num_start: n.start,
+        num_end: n.end,
+        value: n.value,
+        upper: n.upper,
+        qualifier: n.qualifier.clone(),
+        unit: UnitKind::None,
+        implied: false,
+        chinese_numeral: n.chinese_numeral,
+    };
+    if n.percent {
+        q.unit = UnitKind::Percent;
+        return q;
+    }
+    let mut i = n.end;
+    while i < chars.len() && chars[i] == ' ' {
+        i += 1;
+    }
+    // A multiplier the number reader did not take (it may stop before 万元).
+    if let Some(m) = chars.get(i).copied().and_then(multiplier) {
+        if chars.get(i + 1).is_some_and(|&c| c == '元' || c == '人' || c == '户') {
+            q.value *= m;
+            q.upper = q.upper.map(|u| u * m);
+            i += 1;
+        }
+    }
+    // Approximation words between number and unit (4万余人, 600多个).
+    for w in ["余", "多"] {
+        if starts_with(chars, i, w) {
+            q.qualifier.get_or_insert_with(|| w.to_string());
+            i += len(w);
+        }
+    }
+    if starts_with(chars, i, "个") {
+        let after = i + 1;
+        let kind = GE_NOUNS
+            .iter()
+            .find(|(w, _)| starts_with(chars, after, w))
+            .map_or(UnitKind::Count, |&(_, k)| k);
+        q.unit = kind;
+        q.end = after;
+        return q;
+    }
+    if let Some(&(w, kind)) = COUNTERS.iter().find(|(w, _)| starts_with(chars, i, w)) {
+        // 村 alone is a counter only when no name follows (87村 yes, 3村民 no).
+        if w == "村" && chars.get(i + 1).is_some_and(|&c| c == '民' || c == '级' || c == '集') {
+            return q;
+        }
+        q.unit = kind;
+        q.end = i + len(w);
+        return q;
+    }
+    if chars.get(i).is_some_and(|&c| OTHER_UNITS.contains(c)) || starts_with(chars, i, "平方") {
+        q.unit = UnitKind::Other;
+        q.end = i + 1;
+        return q;
+    }
+    // No counter: a head noun within a few chars may give the unit.
+    let mut j = i;
+    while j < chars.len() && j < i + 10 {
+        let c = chars[j];
+        if !crate::normalize::is_han(c) || OTHER_UNITS.contains(c) && c != '家' {
+            break;
+        }
+        if let Some(&(w, kind)) = IMPLIED_NOUNS.iter().find(|(w, _)| starts_with(chars, j, w)) {
+            q.unit = kind;
+            q.implied = true;
+            q.end = j + len(w);
+            return q;
+        }
+        j += 1;
+    }
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn first(s: &str) -> Quantity {
+        let c: Vec<char> = s.chars().collect();
+        let n = crate::numbers::scan(&c).into_iter().next().expect("a number");
+        resolve(&c, &n)
+    }
+
+    #[test]
+    fn counters() {
+        assert_eq!(first("63101人脱贫").unit, UnitKind::Person);
+        assert_eq!(first("17541户").unit, UnitKind::Household);
+        assert_eq!(first("7.33万人次").unit, UnitKind::PersonTime);
+        assert_eq!(first("85个贫困村").unit, UnitKind::Village);
+        assert_eq!(first("2092个,").unit, UnitKind::Count);
+        assert_eq!(first("465支驻村工作队").unit, UnitKind::Team);
+        assert_eq!(first("3891公里").unit, UnitKind::Km);
+        assert_eq!(first("12515元").unit, UnitKind::Yuan);
+        assert_eq!(first("30亩").unit, UnitKind::Other);
+    }
+
+    #[test]
+    fn implied_unit_from_head_noun() {
+        let q = first("22万建档立卡贫困人口全部退出");
+        assert_eq!(q.unit, UnitKind::Person);
+        assert!(q.implied);
+        assert_eq!(first("2019年底").unit, UnitKind::Other);
+    }
+}

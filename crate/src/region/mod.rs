@@ -1,0 +1,35 @@
+//! Administrative divisions (GB/T 2260) and the main region of a report.
+//!
+//! - `table`: the embedded division table (`data/regions.tsv`) and [`lookup`];
+//! - `names`: short names (石柱 for 石柱土家族自治县) and common-word short names;
+//! - `index`: all name forms in one Aho-Corasick automaton, built once;
+//! - `mentions`: every division named in a text, with town, river and
+//!   newspaper names filtered out and ambiguous names ordered by context;
+//! - `subject`: [`main_region`], the county, district or city a report is about.
+//!
+//! Texts arrive already normalised and in Simplified Chinese; offsets are char indices,
+//! half-open.
+
+mod index;
+mod mentions;
+mod names;
+mod subject;
+mod table;
+
+pub use mentions::{mentions, Mention, MentionKind};
+pub use subject::main_region;
+pub use table::{lookup, Division, Level};
+
+/// A region found to be the subject of a report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MainRegion {
+    /// Full current name, e.g. "石柱土家族自治县".
+    pub name: String,
+    /// Six-digit code, e.g. "500240".
+    pub adcode: String,
+    /// Province-level name, e.g. "重庆市".
+    pub province: String,
+    /// The first mention of the region in the text (char offsets, half-open).
+    pub start: usize,
+    pub end: usize,
+}

@@ -1,0 +1,235 @@
+//! The main region of a report: the county, district or city it is about.
+//!
+//! Each mention adds weight to the division it most likely denotes: one for a place name,
+//! less for a short name the text does not back up, almost nothing for a newspaper's name,
+//! less near 对口帮扶-style wording (the partner region), more in the title and the opening.
+//! 全县 / 全区 / 全市 wording adds weight to divisions of the matching kind. A prefecture (or a
+//! 直辖市) then also collects part of its counties' weight, so a city report that tours its
+//! counties goes to the city, while a county report that places itself in its prefecture
+//! (汾西县位于临汾市北部) keeps the county: the most specific region that dominates wins.
+
+use std::collections::HashMap;
+
+use super::mentions::{mentions, Mention, MentionKind};
+use super::table::{lookup, Division, Level};
+use super::MainRegion;
+
+/// Share of its counties' weight a prefecture collects.
+const PREFECTURE_SHARE: f64 = 0.5;
+/// Share of its districts' and counties' weight a 直辖市 collects: a municipality is rarely the
+/// subject, and its districts' reports name it often.
+const MUNICIPALITY_SHARE: f64 = 0.25;
+/// Below this nothing is named often or prominently enough to be the subject.
+const MIN_SCORE: f64 = 1.0;
+
+/// Wording that introduces a partner region rather than the subject.
+const PARTNER_WORDS: &[&str] = &[
+    "对口帮扶",
+    "对口支援",
+    "对口协作",
+    "东西部扶贫协作",
+    "东西部协作",
+    "扶贫协作",
+    "结对帮扶",
+    "援建",
+    "帮扶城市",
+    "协作城市",
+];
+/// Wording that places the subject inside a larger division.
+const LOCATOR_WORDS: &[&str] = &["位于", "地处", "隶属", "属于", "地属", "处于", "隶属于"];
+/// Chars on either side of partner wording whose mentions count less.
+const PARTNER_WINDOW: usize = 20;
+/// The opening, in chars, where mentions count a little more.
+const OPENING: usize = 300;
+
+/// Finds the county, district or city a report is about. `text` is Simplified Chinese.
+pub fn main_region(text: &str) -> Option<MainRegion> {
+    let found = mentions(text);
+    let chars: Vec<char> = text.chars().collect();
+    let title_end = title_end(&chars);
+    let partner_spans = partner_spans(text);
+
+    let mut own: HashMap<&'static str, f64> = HashMap::new();
+    let mut titled: Vec<&'static str> = Vec::new();
+    let mut opening_bonus: HashMap<&'static str, usize> = HashMap::new();
+    for m in &found {
+        let code = m.adcodes[0];
+        let mut weight = mention_weight(m);
+        if m.kind == MentionKind::Place {
+            if is_locator(&chars, m.start) {
+                weight *= 0.5;
+            }
+            if partner_spans
+                .iter()
+                .any(|&(s, e)| m.start + PARTNER_WINDOW >= s && m.end <= e + PARTNER_WINDOW)
+            {
+                weight *= 0.3;
+            }
+            if m.start < title_end && !titled.contains(&code) {
+                titled.push(code);
+                weight += 2.0;
+            } else if m.start < OPENING {
+                let n = opening_bonus.entry(code).or_default();
+                if *n < 3 {
+                    *n += 1;
+                    weight += 0.5;
+                }
+            }
+        }
+        *own.entry(code).or_default() += weight;
+    }
+    for (code, score) in own.iter_mut() {
+        *score += level_word_bonus(text, lookup(code)?.name);
+    }
+
+    let mut best: Option<(f64, Division)> = None;
+    for (&code, &score) in &own {
+        let d = lookup(code)?;
+        let eligible = d.level != Level::Province || is_municipality(&d);
+        if !eligible {
+            continue;
+        }
+        let share = if d.level == Level::Province { MUNICIPALITY_SHARE } else { PREFECTURE_SHARE };
+        let children: Vec<f64> = own
+            .iter()
+            .filter_map(|(&c, &s)| {
+                lookup(c).filter(|o| o.adcode != d.adcode && o.is_within(&d)).map(|_| s)
+            })
+            .collect();
+        // One county named beside its prefecture is a county report that locates itself;
+        // only a report that names several of them is about the prefecture as a whole.
+        let total =
+            if children.len() >= 2 { score + share * children.iter().sum::<f64>() } else { score };
+        let better = match &best {
+            None => true,
+            // Ties go to the more specific division, then to the lower code for determinism.
+            Some((b, bd)) => {
+                total > *b || (total == *b && (d.level, bd.adcode) > (bd.level, d.adcode))
+            }
+        };
+        if better {
+            best = Some((total, d));
+        }
+    }
+    let (score, d) = best?;
+    if score < MIN_SCORE {
+        return None;
+    }
+    let first = found.iter().find(|m| m.adcodes[0] == d.adcode)?;
+    Some(MainRegion {
+        name: d.name.to_string(),
+        adcode: d.adcode.to_string(),
+        province: d.province_name.to_string(),
+        start: first.start,
+        end: first.end,
+    })
+}
+
+fn mention_weight(m: &Mention) -> f64 {
+    match m.kind {
+        MentionKind::Media => 0.05,
+        MentionKind::Place => {
+            let base = if m.supported { 1.0 } else { 0.5 };
+            if m.adcodes.len() > 1 {
+                base * 0.7
+            } else {
+                base
+            }
+        }
+    }
+}
+
+/// Whether the mention follows 位于 / 地处 / 隶属 …: it locates the subject, as in
+/// 汾西县位于临汾市北部.
+fn is_locator(chars: &[char], start: usize) -> bool {
+    let before: String = chars[start.saturating_sub(3)..start].iter().collect();
+    LOCATOR_WORDS.iter().any(|w| before.ends_with(w))
+}
+
+/// The title: the first non-empty line when it is short enough to be one.
+fn title_end(chars: &[char]) -> usize {
+    let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
+    let len = chars[start..].iter().position(|&c| c == '\n').unwrap_or(chars.len() - start);
+    if len <= 60 {
+        start + len
+    } else {
+        0
+    }
+}
+
+/// Char spans of partner wording.
+fn partner_spans(text: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    for word in PARTNER_WORDS {
+        for (byte, _) in text.match_indices(word) {
+            let start = text[..byte].chars().count();
+            spans.push((start, start + word.chars().count()));
+        }
+    }
+    spans
+}
+
+/// 全县 / 全区 / 全市 … counted for divisions whose name ends in that kind.
+fn level_word_bonus(text: &str, name: &str) -> f64 {
+    let kind = if name.ends_with("自治州") {
+        "州"
+    } else {
+        match name.chars().last() {
+            Some('县') => "县",
+            Some('区') => "区",
+            Some('市') => "市",
+            Some('旗') => "旗",
+            Some('盟') => "盟",
+            _ => return 0.0,
+        }
+    };
+    let count: usize =
+        ["全", "我", "本", "该"].iter().map(|p| text.matches(&format!("{p}{kind}")).count()).sum();
+    0.5 * count.min(10) as f64
+}
+
+fn is_municipality(d: &Division) -> bool {
+    matches!(d.adcode, "110000" | "120000" | "310000" | "500000")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn returns_full_name_code_province_and_first_span() {
+        let r = main_region("据报道,石柱坚持产业扶贫,石柱县全县脱贫。").unwrap();
+        assert_eq!(r.name, "石柱土家族自治县");
+        assert_eq!(r.adcode, "500240");
+        assert_eq!(r.province, "重庆市");
+        assert_eq!((r.start, r.end), (4, 6));
+    }
+
+    #[test]
+    fn province_names_its_municipality_for_districts() {
+        assert_eq!(main_region("开州区全区脱贫").unwrap().province, "重庆市");
+        assert_eq!(main_region("金沙县全县脱贫").unwrap().province, "贵州省");
+    }
+
+    #[test]
+    fn level_words_count_for_the_matching_kind() {
+        assert_eq!(level_word_bonus("全县、全县、我县", "汾西县"), 1.5);
+        assert_eq!(level_word_bonus("全县", "开州区"), 0.0);
+        assert_eq!(level_word_bonus("全州", "恩施土家族苗族自治州"), 0.5);
+    }
+
+    #[test]
+    fn locators_and_titles() {
+        let chars: Vec<char> = "汾西县位于临汾市北部".chars().collect();
+        assert!(is_locator(&chars, 5));
+        assert!(!is_locator(&chars, 0));
+        let chars: Vec<char> = "\n标题\n正文".chars().collect();
+        assert_eq!(title_end(&chars), 3);
+    }
+
+    #[test]
+    fn nothing_to_find() {
+        assert_eq!(main_region(""), None);
+        assert_eq!(main_region("贫困人口全部脱贫"), None);
+    }
+}

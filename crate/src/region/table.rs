@@ -1,0 +1,172 @@
+//! The embedded GB/T 2260 table (`data/regions.tsv`): parsing, hierarchy and [`lookup`].
+
+use serde::Serialize;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use super::names;
+
+const DATA: &str = include_str!("../../data/regions.tsv");
+
+/// Level of a division in GB/T 2260.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// 省, 自治区, 直辖市, 特别行政区 (code `xx0000`).
+    Province,
+    /// 地级市, 自治州, 地区, 盟 (code `xxxx00`).
+    Prefecture,
+    /// 县, 自治县, 县级市, 市辖区, 旗 … (any other code).
+    County,
+}
+
+/// One division of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Division {
+    /// Six-digit code, e.g. "500240".
+    pub adcode: &'static str,
+    /// Full current name, e.g. "石柱土家族自治县".
+    pub name: &'static str,
+    /// The bare form people write, e.g. "石柱"; `None` when it would be one character (沛县).
+    pub short_name: Option<&'static str>,
+    pub level: Level,
+    /// Code of the prefecture-level parent; `None` for provinces, prefectures and counties
+    /// directly under a province (重庆's districts, 仙桃市).
+    pub prefecture: Option<&'static str>,
+    /// Code of the province-level division; a province's own code for a province.
+    pub province: &'static str,
+    /// Name of the province-level division, e.g. "重庆市".
+    pub province_name: &'static str,
+}
+
+impl Division {
+    /// Parent codes, nearest first (prefecture, then province); empty for a province.
+    pub fn parents(&self) -> Vec<&'static str> {
+        let mut parents: Vec<&'static str> = self.prefecture.into_iter().collect();
+        if self.level != Level::Province {
+            parents.push(self.province);
+        }
+        parents
+    }
+
+    /// Whether `other` is this division or one of its ancestors.
+    pub fn is_within(&self, other: &Division) -> bool {
+        self.adcode == other.adcode
+            || self.prefecture == Some(other.adcode)
+            || (other.level == Level::Province && self.province == other.adcode)
+    }
+}
+
+/// The parsed table, built once.
+pub(crate) struct Table {
+    pub divisions: Vec<Division>,
+    by_code: HashMap<&'static str, usize>,
+}
+
+impl Table {
+    pub fn get(&self, adcode: &str) -> Option<&Division> {
+        self.by_code.get(adcode).map(|&i| &self.divisions[i])
+    }
+}
+
+/// Finds a division by its six-digit code.
+pub fn lookup(adcode: &str) -> Option<Division> {
+    table().get(adcode).copied()
+}
+
+pub(crate) fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| parse(DATA))
+}
+
+/// Short names are leaked once per process: the table lives for the whole run anyway, and
+/// `&'static str` keeps [`Division`] `Copy`.
+fn parse(data: &'static str) -> Table {
+    let rows: Vec<(&'static str, &'static str)> = data
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .filter_map(|line| line.split_once('\t'))
+        .collect();
+    let names: HashMap<&str, &str> = rows.iter().copied().collect();
+    let divisions = rows
+        .iter()
+        .map(|&(adcode, name)| {
+            let level = if adcode.ends_with("0000") {
+                Level::Province
+            } else if adcode.ends_with("00") {
+                Level::Prefecture
+            } else {
+                Level::County
+            };
+            let province = names.get_key_value(format!("{}0000", &adcode[..2]).as_str());
+            let (province, province_name) =
+                province.map(|(k, v)| (*k, *v)).unwrap_or((adcode, name));
+            let prefecture = match level {
+                Level::County => {
+                    names.get_key_value(format!("{}00", &adcode[..4]).as_str()).map(|(k, _)| *k)
+                }
+                _ => None,
+            };
+            let short_name = names::short_name(name).map(|s| &*Box::leak(s.into_boxed_str()));
+            Division { adcode, name, short_name, level, prefecture, province, province_name }
+        })
+        .collect::<Vec<_>>();
+    let by_code = divisions.iter().enumerate().map(|(i, d)| (d.adcode, i)).collect();
+    Table { divisions, by_code }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn seed_regions_are_present_with_current_codes() {
+        for (code, name) in [
+            ("500154", "开州区"),
+            ("500240", "石柱土家族自治县"),
+            ("510700", "绵阳市"),
+            ("520523", "金沙县"),
+            ("141034", "汾西县"),
+        ] {
+            assert_eq!(lookup(code).map(|d| d.name), Some(name), "{code}");
+        }
+        assert!(table().divisions.iter().all(|d| d.name != "开县"));
+    }
+
+    #[test]
+    fn hierarchy_comes_from_the_code() {
+        let jinsha = lookup("520523").unwrap();
+        assert_eq!(jinsha.level, Level::County);
+        assert_eq!(jinsha.prefecture, Some("520500"));
+        assert_eq!(jinsha.province_name, "贵州省");
+        assert_eq!(jinsha.parents(), ["520500", "520000"]);
+        let shizhu = lookup("500240").unwrap();
+        assert_eq!((shizhu.prefecture, shizhu.province_name), (None, "重庆市"));
+        let mianyang = lookup("510700").unwrap();
+        assert_eq!((mianyang.level, mianyang.province), (Level::Prefecture, "510000"));
+        let sichuan = lookup("510000").unwrap();
+        assert_eq!((sichuan.level, sichuan.province_name), (Level::Province, "四川省"));
+        assert!(sichuan.parents().is_empty());
+        assert!(lookup("999999").is_none());
+    }
+
+    #[test]
+    fn table_is_simplified_and_has_no_statistical_only_units() {
+        let t = table();
+        assert!(t.divisions.len() > 3000);
+        for d in &t.divisions {
+            assert!(!d.name.contains("开发区") && !d.name.contains("市辖区"), "{}", d.name);
+            assert!(!(71..=80).contains(&d.adcode[4..].parse::<u32>().unwrap()), "{}", d.adcode);
+            assert!(d.adcode.len() == 6 && d.adcode.bytes().all(|b| b.is_ascii_digit()));
+        }
+        // Simplified: converting a name never changes it, except where the converter itself
+        // rewrites a Simplified character (乾县 → 干县, 磐石 → 盘石), which the index covers.
+        let changed: Vec<_> = t
+            .divisions
+            .iter()
+            .filter(|d| fast2s::convert(d.name) != d.name)
+            .map(|d| d.name)
+            .collect();
+        assert!(changed.iter().all(|n| n.contains('乾') || n.contains('磐')), "{changed:?}");
+    }
+}

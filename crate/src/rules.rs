@@ -1,0 +1,255 @@
+//! The catalog compiled for matching: every cue, exclusion and block word of every
+//! indicator goes into one Aho-Corasick automaton, run once over the document; scoring a
+//! figure against an indicator then only looks at the hits inside its clause.
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+
+use crate::catalog::{Catalog, IndicatorDef};
+use crate::quantity::{Quantity, UnitKind};
+use crate::segment::Span;
+
+/// A word of the catalog found in the text (char offsets, half-open).
+#[derive(Debug, Clone, Copy)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub word: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct CompiledRule {
+    before: Vec<u32>,
+    after: Vec<u32>,
+    near: Vec<u32>,
+    sentence: Vec<u32>,
+    units: Vec<UnitKind>,
+    weight: f64,
+    reach: usize,
+}
+
+#[derive(Debug, Clone)]
+struct CompiledIndicator {
+    units: Vec<UnitKind>,
+    rules: Vec<CompiledRule>,
+    exclude: Vec<u32>,
+    block: Vec<u32>,
+    /// Some(true) for "from" (starting values of a change), Some(false) for "latest".
+    role_from: Option<bool>,
+}
+
+/// The catalog, ready to match.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub defs: Vec<IndicatorDef>,
+    words: Vec<String>,
+    ac: Option<AhoCorasick>,
+    inds: Vec<CompiledIndicator>,
+}
+
+/// Where a figure stands: what the scorer may look at.
+pub struct Context<'a> {
+    pub chars: &'a [char],
+    pub clause: Span,
+    pub sentence: Span,
+    /// All catalog hits of the document, sorted by start.
+    pub hits: &'a [Hit],
+    /// All quantities of the document, sorted by start.
+    pub quantities: &'a [Quantity],
+}
+
+/// Why a figure matches an indicator.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Match {
+    pub score: f64,
+    /// The cue words that matched, for the "why this number" view.
+    pub cues: Vec<String>,
+}
+
+fn intern(words: &mut Vec<String>, list: &[String]) -> Vec<u32> {
+    list.iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| match words.iter().position(|x| x == w) {
+            Some(i) => i as u32,
+            None => {
+                words.push(w.clone());
+                (words.len() - 1) as u32
+            }
+        })
+        .collect()
+}
+
+impl Compiled {
+    pub fn new(catalog: &Catalog) -> Compiled {
+        let mut words = Vec::new();
+        let mut inds = Vec::new();
+        for d in &catalog.indicators {
+            let rules = d
+                .rules
+                .iter()
+                .map(|r| CompiledRule {
+                    before: intern(&mut words, &r.before),
+                    after: intern(&mut words, &r.after),
+                    near: intern(&mut words, &r.near),
+                    sentence: intern(&mut words, &r.sentence),
+                    units: r.units.iter().filter_map(|u| UnitKind::from_name(u)).collect(),
+                    weight: r.weight,
+                    reach: r.reach,
+                })
+                .collect();
+            inds.push(CompiledIndicator {
+                units: d.accepted_units().iter().filter_map(|u| UnitKind::from_name(u)).collect(),
+                rules,
+                exclude: intern(&mut words, &d.exclude),
+                block: intern(&mut words, &d.block),
+                role_from: d.role.as_deref().map(|r| r == "from"),
+            });
+        }
+        // A DFA keeps matching linear and fast; the word list is small.
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&words)
+            .ok();
+        Compiled { defs: catalog.indicators.clone(), words, ac, inds }
+    }
+
+    /// All catalog words in the text, overlapping, sorted by start. `byte_to_char` maps a
+    /// byte offset of `text` to its char index.
+    pub fn hits(&self, text: &str, byte_to_char: &[u32]) -> Vec<Hit> {
+        let Some(ac) = &self.ac else { return Vec::new() };
+        let mut out: Vec<Hit> = ac
+            .find_overlapping_iter(text)
+            .map(|m| Hit {
+                start: byte_to_char[m.start()] as usize,
+                end: byte_to_char[m.end()] as usize,
+                word: m.pattern().as_u32(),
+            })
+            .collect();
+        out.sort_by_key(|h| (h.start, h.end));
+        out
+    }
+
+    pub fn word(&self, id: u32) -> &str {
+        &self.words[id as usize]
+    }
+
+    /// Whether indicator `i` accepts figures of this unit.
+    pub fn accepts(&self, i: usize, unit: UnitKind) -> bool {
+        self.inds[i].units.contains(&unit)
+    }
+
+    /// Scores quantity `q` as indicator `i`; `None` when no rule matches or it is excluded.
+    pub fn score(&self, i: usize, q: &Quantity, ctx: &Context) -> Option<Match> {
+        let ind = &self.inds[i];
+        if !ind.units.contains(&q.unit) {
+            return None;
+        }
+        let in_clause = hits_in(ctx.hits, ctx.clause);
+        if in_clause.iter().any(|h| ind.exclude.contains(&h.word)) {
+            return None;
+        }
+        if let Some(want_from) = ind.role_from {
+            if is_change_start(ctx.chars, q, ctx.clause) != want_from {
+                return None;
+            }
+        }
+        let mut best: Option<Match> = None;
+        for rule in &ind.rules {
+            if let Some(m) = self.score_rule(rule, ind, q, ctx, in_clause) {
+                if best.as_ref().is_none_or(|b| m.score > b.score) {
+                    best = Some(m);
+                }
+            }
+        }
+        best
+    }
+
+    fn score_rule(
+        &self,
+        rule: &CompiledRule,
+        ind: &CompiledIndicator,
+        q: &Quantity,
+        ctx: &Context,
+        in_clause: &[Hit],
+    ) -> Option<Match> {
+        if !rule.units.is_empty() && !rule.units.contains(&q.unit) {
+            return None;
+        }
+        let mut cues = Vec::new();
+        let mut distance = 0usize;
+        let blocked = |from: usize, to: usize| {
+            hits_in(ctx.hits, (from, to)).iter().any(|h| ind.block.contains(&h.word))
+                || ctx.quantities.iter().any(|o| {
+                    o.unit == q.unit
+                        && o.start >= from
+                        && o.end <= to
+                        && o.start != q.start
+                        // 从32.4%下降到0.4%: the starting value does not cut 0.4% off its cue.
+                        && !is_change_start(ctx.chars, o, ctx.clause)
+                })
+        };
+        let before = |words: &[u32]| {
+            in_clause
+                .iter()
+                .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
+                .filter(|h| q.num_start - h.end <= rule.reach && !blocked(h.end, q.num_start))
+                .map(|h| (q.num_start - h.end, h.word))
+                .min()
+        };
+        let after = |words: &[u32]| {
+            in_clause
+                .iter()
+                .filter(|h| words.contains(&h.word) && h.start >= q.end)
+                .filter(|h| h.start - q.end <= rule.reach && !blocked(q.end, h.start))
+                .map(|h| (h.start - q.end, h.word))
+                .min()
+        };
+        for (words, found) in [
+            (&rule.before, before(&rule.before)),
+            (&rule.after, after(&rule.after)),
+            (&rule.near, before(&rule.near).into_iter().chain(after(&rule.near)).min()),
+        ] {
+            if words.is_empty() {
+                continue;
+            }
+            let (d, w) = found?;
+            distance += d;
+            cues.push(self.word(w).to_string());
+        }
+        if !rule.sentence.is_empty() {
+            let h =
+                hits_in(ctx.hits, ctx.sentence).iter().find(|h| rule.sentence.contains(&h.word))?;
+            cues.push(self.word(h.word).to_string());
+        }
+        if cues.is_empty() {
+            return None;
+        }
+        Some(Match { score: rule.weight - 0.03 * distance as f64, cues })
+    }
+}
+
+/// The hits starting inside `span`. Catalog words hold no punctuation, so a hit that starts
+/// inside a clause or sentence also ends inside it.
+pub fn hits_in(hits: &[Hit], span: Span) -> &[Hit] {
+    let a = hits.partition_point(|h| h.start < span.0);
+    let b = hits.partition_point(|h| h.start < span.1);
+    &hits[a..b.max(a)]
+}
+
+const TO_WORDS: &[&str] = &[
+    "下降", "降至", "降到", "降为", "降低", "减少", "减至", "增长", "增加", "提高", "上升", "到",
+    "至",
+];
+
+/// Whether the percentage `q` is the starting value of a change: 从/由 stands before it in
+/// its clause and a verb of change follows it (从32.4%下降到0.4%, 由2014年的18.2%降至…).
+pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
+    let before = &chars[clause.0.min(q.num_start)..q.num_start];
+    let has_from = before.iter().any(|&c| c == '从' || c == '由');
+    if !has_from {
+        return false;
+    }
+    let tail: String = chars[q.end..clause.1.min(q.end + 6).max(q.end)].iter().collect();
+    let tail = tail.trim_start_matches(['的', ' ']);
+    TO_WORDS.iter().any(|w| tail.starts_with(w))
+}

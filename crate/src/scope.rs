@@ -1,0 +1,397 @@
+//! Whose figure is it, and when: township/village/company scope versus the main region,
+//! parts of totals (其中, 带动), and the time scope (截至2019年底, 2015年以来累计, 预计).
+//!
+//! Scope is read from markers standing before the figure in its sentence: the last marker
+//! wins, so "中益乡盐井村…该村84户" is village scope and "全县累计…" is the main region's.
+
+use std::collections::HashSet;
+
+use aho_corasick::AhoCorasick;
+
+use crate::normalize::is_han;
+use crate::report::TimeScope;
+use crate::segment::Span;
+
+/// Words that put what follows in the main region's scope.
+const MAIN_MARKERS: &[&str] = &[
+    "全县",
+    "全区",
+    "全市",
+    "全州",
+    "全旗",
+    "全盟",
+    "全域",
+    "该县",
+    "该区",
+    "该市",
+    "本县",
+    "本区",
+    "本市",
+    "我县",
+    "我区",
+    "我市",
+    "县域",
+    "区域内",
+    "市域",
+    "全县域",
+];
+
+/// Words that put what follows in a smaller unit's scope.
+const SUB_MARKERS: &[&str] = &[
+    "该乡",
+    "该镇",
+    "该村",
+    "全乡",
+    "全镇",
+    "全村",
+    "本村",
+    "同村",
+    "本乡",
+    "本镇",
+    "村里",
+    "乡里",
+    "镇里",
+    "该街道",
+    "该社区",
+    "该公司",
+    "公司",
+    "合作社",
+    "该企业",
+    "当地村民",
+    "全组",
+    "该组",
+    "该小区",
+    "小区",
+    "安置点内",
+];
+
+/// Words that make a figure a part of a larger total.
+const PART_MARKERS: &[&str] = &[
+    "其中",
+    "带动",
+    "辐射带动",
+    "直接带动",
+    "间接带动",
+    "县内",
+    "县外",
+    "省内",
+    "省外",
+    "市内",
+    "市外",
+    "区内",
+    "区外",
+];
+
+/// Words that make a figure cumulative.
+const CUMULATIVE: &[&str] = &[
+    "累计", "以来", "全部", "共计", "总计", "合计", "先后", "累积", "至今", "期间", "历年", "共有",
+];
+
+/// Places whose name part is a common noun, not a name: 贫困村, 行政村, 乡镇…
+const GENERIC_PLACE_PREFIXES: &[&str] = &[
+    "集中",
+    "分散",
+    "大型",
+    "县城",
+    "当地",
+    "贫困",
+    "行政",
+    "自然",
+    "出列",
+    "建制",
+    "试点",
+    "示范",
+    "重点",
+    "搬迁",
+    "安置",
+    "美丽",
+    "中心",
+    "非贫",
+    "深度",
+    "民族",
+    "边远",
+    "空壳",
+    "薄弱",
+    "特色",
+    "传统",
+    "旅游",
+    "集体",
+    "所有",
+    "相关",
+    "其他",
+    "周边",
+    "偏远",
+    "当地",
+    "城乡",
+    "农村",
+    "乡村",
+    "乡镇",
+    "村镇",
+    "城镇",
+    "山区",
+    "贫困乡",
+    "宜居",
+];
+
+/// Chars that cannot begin the name part of a place (的村, 各乡…).
+const NOT_NAME_START: &str = "的个各每该其这那此和与及等";
+
+/// Chars that cannot end the name part of a place (个村, 的村, 各乡…).
+const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二两三四五六七八九十百千万这那此其到在入进出驻是为乡镇村县区市农城下返回家故老异他外还集古重制整心扶对帮";
+
+/// Markers found in a document, by position.
+pub struct Markers {
+    /// (start, end, is_main) sorted by start.
+    scope: Vec<(usize, usize, bool)>,
+    part: Vec<(usize, usize)>,
+    cumulative: Vec<(usize, usize)>,
+}
+
+fn ac(words: &[&str]) -> Option<AhoCorasick> {
+    AhoCorasick::new(words).ok()
+}
+
+fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, usize)> {
+    let Some(ac) = ac else { return Vec::new() };
+    ac.find_iter(text).map(|m| (b2c[m.start()] as usize, b2c[m.end()] as usize)).collect()
+}
+
+/// Named townships, villages, streets and settlements (中益乡, 盐井村, 南宾街道) in the text.
+pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
+    let mut out = Vec::new();
+    for i in 2..chars.len() {
+        let suffix_len = match chars[i] {
+            '乡' | '镇' | '村' => 1,
+            '街' if chars.get(i + 1) == Some(&'道') => 2,
+            // Inner Mongolia's townships and villages; resettlement sites and estates.
+            '苏' if chars.get(i + 1) == Some(&'木') => 2,
+            '嘎' if chars.get(i + 1) == Some(&'查') => 2,
+            '安' if chars.get(i + 1) == Some(&'置')
+                && matches!(chars.get(i + 2), Some('点' | '区')) =>
+            {
+                3
+            }
+            '小' if chars.get(i + 1) == Some(&'区') => 2,
+            _ => continue,
+        };
+        // The char after a 乡/镇/村 must not continue a word (乡村, 村级, 镇政府 are fine
+        // as they still name the place; 村民/村集体 after a name are fine too).
+        let name_end = i;
+        let mut name_start = i;
+        while name_start > 0 && i - name_start < 3 && is_han(chars[name_start - 1]) {
+            name_start -= 1;
+        }
+        // Prefer two-char names; a three-char run is kept only for 族乡 (羊关藏族乡).
+        if i - name_start == 3 && !(chars[i] == '乡' && chars[i - 1] == '族') {
+            name_start += 1;
+        }
+        if i - name_start < 2 {
+            continue;
+        }
+        let name: String = chars[name_start..name_end].iter().collect();
+        let last = chars[name_end - 1];
+        // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
+        let next = chars.get(i + suffix_len).copied();
+        if next.is_some_and(|n| {
+            (chars[i] == '乡' && "镇村".contains(n)) || (chars[i] == '村' && n == '镇')
+        }) {
+            continue;
+        }
+        if NOT_NAME_END.contains(last)
+            || NOT_NAME_START.contains(chars[name_start])
+            || GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name))
+        {
+            continue;
+        }
+        out.push((name_start, i + suffix_len, name));
+    }
+    out
+}
+
+impl Markers {
+    /// Finds the markers in normalised text. `main_names` are the main region's names
+    /// (full and short) so its own mentions count as main-scope markers.
+    pub fn find(chars: &[char], text: &str, b2c: &[u32], main_names: &[String]) -> Markers {
+        use std::sync::OnceLock;
+        static MAIN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static SUB: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static PART: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static CUM: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        let mut scope: Vec<(usize, usize, bool)> = Vec::new();
+        for (s, e) in char_hits(MAIN.get_or_init(|| ac(MAIN_MARKERS)), text, b2c) {
+            scope.push((s, e, true));
+        }
+        for (s, e) in char_hits(SUB.get_or_init(|| ac(SUB_MARKERS)), text, b2c) {
+            scope.push((s, e, false));
+        }
+        let names: Vec<&str> =
+            main_names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
+        if !names.is_empty() {
+            let main_ac = AhoCorasick::new(&names).ok();
+            for (s, e) in char_hits(&main_ac, text, b2c) {
+                // 石柱县冷水镇 names the town, not the county: a main-region name directly
+                // followed by a place of its own is not a main marker.
+                scope.push((s, e, true));
+            }
+        }
+        // Named places, and their bare stems where the text uses them alone (关面通过…).
+        // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
+        let main_spans: Vec<(usize, usize)> =
+            scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect();
+        let places: Vec<_> = named_places(chars)
+            .into_iter()
+            .filter(|p| !main_spans.iter().any(|&(s, e)| p.0 < e && p.1 > s))
+            .collect();
+        let mut stems: HashSet<String> = HashSet::new();
+        for (s, e, name) in &places {
+            scope.push((*s, *e, false));
+            // Townships are often called by their bare name (关面通过…); villages rarely.
+            let township = matches!(chars[*e - 1], '乡' | '镇' | '道' | '木');
+            if township && !main_names.iter().any(|m| m.contains(name.as_str())) {
+                stems.insert(name.clone());
+            }
+        }
+        if !stems.is_empty() {
+            let list: Vec<&String> = stems.iter().collect();
+            let stem_ac = AhoCorasick::new(&list).ok();
+            for (s, e) in char_hits(&stem_ac, text, b2c) {
+                scope.push((s, e, false));
+            }
+        }
+        scope.sort_by_key(|&(s, e, main)| (s, e, main));
+        scope.dedup_by_key(|m| m.0);
+        Markers {
+            scope,
+            part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
+            cumulative: char_hits(CUM.get_or_init(|| ac(CUMULATIVE)), text, b2c),
+        }
+    }
+
+    /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
+    /// marker before it names a township, village, company or settlement.
+    pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
+        let last = self
+            .scope
+            .iter()
+            .filter(|&&(s, e, _)| s >= sentence.0 && e <= pos)
+            // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
+            .max_by_key(|&&(s, e, _)| (e, s))?;
+        // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
+        // ran, not one unit's own figure.
+        let listed = last.0.checked_sub(1).is_some_and(|p| chars[p] == '、')
+            || chars.get(last.1).is_some_and(|&c| c == '、' || c == '等');
+        if last.2 || listed {
+            None
+        } else {
+            Some(chars[last.0..last.1].iter().collect())
+        }
+    }
+
+    /// Whether a main-region marker (全县, the region's name) stands before `pos` in the sentence.
+    pub fn main_marker(&self, sentence: Span, pos: usize) -> bool {
+        self.scope.iter().any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+    }
+
+    /// A part marker before `pos` in the clause.
+    pub fn part(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
+        self.part
+            .iter()
+            .rev()
+            .find(|&&(s, e)| s >= clause.0 && e <= pos)
+            .map(|&(s, e)| chars[s..e].iter().collect())
+    }
+
+    /// Whether the figure is stated as cumulative: a word before it in its sentence, or
+    /// 全部/累计 after it in its clause (120个贫困村全部退出).
+    pub fn cumulative(&self, sentence: Span, clause: Span, start: usize, end: usize) -> bool {
+        self.cumulative
+            .iter()
+            .any(|&(s, e)| (s >= sentence.0 && e <= start) || (s >= end && e <= clause.1))
+    }
+}
+
+/// The time scope of a figure at `pos`: the last year named before it in its sentence,
+/// with the words around it (截至…底, …以来), and a forecast (预计).
+pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) -> TimeScope {
+    let mut scope = TimeScope { cumulative, ..TimeScope::default() };
+    let seg = &chars[sentence.0..pos.max(sentence.0)];
+    let text: String = seg.iter().collect();
+    scope.forecast = text.contains("预计") || text.contains("预期");
+    // The last four-digit year followed by 年.
+    let mut found: Option<(usize, i32)> = None;
+    let mut i = 0;
+    while i + 4 < seg.len() {
+        if seg[i..i + 4].iter().all(|c| c.is_ascii_digit())
+            && seg[i + 4] == '年'
+            && (i == 0 || !seg[i - 1].is_ascii_digit())
+        {
+            let y: i32 = seg[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            if (1949..=2100).contains(&y) {
+                found = Some((i, y));
+            }
+            i += 5;
+        } else {
+            i += 1;
+        }
+    }
+    if let Some((at, year)) = found {
+        scope.year = Some(year);
+        let mut a = at;
+        for w in ["截至", "截止", "截止到", "至", "到", "自", "从", "于", "在"] {
+            let wl = w.chars().count();
+            if a >= wl && seg[a - wl..a].iter().copied().eq(w.chars()) {
+                a -= wl;
+                break;
+            }
+        }
+        let mut b = at + 5;
+        // 2019年12月底: the month belongs to the time words.
+        let month_digits = seg[b..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if (1..=2).contains(&month_digits) && seg.get(b + month_digits) == Some(&'月') {
+            b += month_digits + 1;
+        }
+        for w in ["年底", "年末", "底", "末", "以来", "来", "初", "上半年", "下半年", "期间"]
+        {
+            let wl = w.chars().count();
+            if b + wl <= seg.len() && seg[b..b + wl].iter().copied().eq(w.chars()) {
+                b += wl;
+                break;
+            }
+        }
+        scope.text = Some(seg[a..b].iter().collect());
+    } else if let Some(p) = text.find("十三五") {
+        let rest = &text[p..];
+        let take: String = rest.chars().take(7).collect();
+        scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
+    }
+    scope
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn places(s: &str) -> Vec<String> {
+        let c: Vec<char> = s.chars().collect();
+        named_places(&c).into_iter().map(|p| p.2).collect()
+    }
+
+    #[test]
+    fn named_places_are_found_and_generic_ones_are_not() {
+        assert_eq!(places("中益乡盐井村的驻村干部"), ["中益", "盐井"]);
+        assert!(places("全县85个贫困村,120个行政村,6个乡镇63个自然村").is_empty());
+        assert_eq!(places("在南宾街道城北社区"), ["南宾"]);
+    }
+
+    #[test]
+    fn time_scope_reads_the_last_year() {
+        let c: Vec<char> = "截至2019年底,全县累计减贫".chars().collect();
+        let t = time_scope(&c, (0, c.len()), c.len(), true);
+        assert_eq!(t.year, Some(2019));
+        assert_eq!(t.text.as_deref(), Some("截至2019年底"));
+        let c: Vec<char> = "2020年,贫困群众人均可支配收入预计可达".chars().collect();
+        let t = time_scope(&c, (0, c.len()), c.len(), false);
+        assert!(t.forecast);
+        assert_eq!(t.text.as_deref(), Some("2020年"));
+    }
+}
