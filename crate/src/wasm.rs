@@ -7,10 +7,12 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::chart;
+use crate::extract::Engine;
 use crate::report::{InputError, Report};
 
 thread_local! {
-    /// Parsed once per Wasm instance; every call reads the same catalog.
+    /// Parsed once per Wasm instance, for `catalog()`; extraction uses the engine's own
+    /// compiled copy (`Engine::builtin`).
     static CATALOG: Catalog = Catalog::builtin();
 }
 
@@ -53,7 +55,7 @@ pub fn report_to_js(mut report: Report, text: String) -> JsValue {
 /// Reads a report from the bytes of a file (any encoding the engine reads, text or HTML).
 #[wasm_bindgen]
 pub fn analyze_bytes(bytes: &[u8], name: &str) -> JsValue {
-    CATALOG.with(|catalog| match crate::analyze(bytes, name, catalog) {
+    match Engine::builtin().analyze(bytes, name) {
         Ok(mut report) => {
             // The engine may leave `text` out; the page needs it to show the evidence.
             let text = match report.text.take() {
@@ -63,19 +65,19 @@ pub fn analyze_bytes(bytes: &[u8], name: &str) -> JsValue {
             report_to_js(report, text)
         }
         Err(error) => failure(name, &error),
-    })
+    }
 }
 
 /// Reads a report from text pasted into the page.
 #[wasm_bindgen]
 pub fn analyze_text(text: &str, name: &str) -> JsValue {
-    CATALOG.with(|catalog| match crate::analyze_text(text, name, catalog) {
+    match Engine::builtin().analyze_text(text, name) {
         Ok(mut report) => {
             let text = report.text.take().unwrap_or_else(|| text.to_string());
             report_to_js(report, text)
         }
         Err(error) => failure(name, &error),
-    })
+    }
 }
 
 #[derive(Serialize)]
