@@ -57,9 +57,11 @@ fn fold_width(text: &str) -> String {
 /// whatever the extractor finds.
 #[wasm_bindgen_test]
 fn every_offset_kind_is_converted_to_utf16() {
-    let text = "𠀀石柱土家族自治县😀全县累计实现85个贫困村17541户63101人脱贫。𠀁贫困发生率降至0.4%。";
+    let text =
+        "𠀀石柱土家族自治县😀全县累计实现85个贫困村17541户63101人脱贫。𠀁贫困发生率降至0.4%。";
     let (start, end) = char_span(text, "63101人");
-    let (sentence_start, sentence_end) = char_span(text, "全县累计实现85个贫困村17541户63101人脱贫。");
+    let (sentence_start, sentence_end) =
+        char_span(text, "全县累计实现85个贫困村17541户63101人脱贫。");
     let (region_start, region_end) = char_span(text, "石柱土家族自治县");
     let (warning_start, warning_end) = char_span(text, "0.4%");
     let (related_start, related_end) = char_span(text, "17541户");
@@ -199,5 +201,7 @@ fn charts_draw_in_the_browser() {
     )
     .unwrap();
     let svg = zhibiao::wasm::bar_chart_svg(spec).unwrap_or_default();
-    assert!(svg.starts_with("<svg") && svg.contains("石柱土家族自治县") && svg.contains("63,101 人"));
+    assert!(
+        svg.starts_with("<svg") && svg.contains("石柱土家族自治县") && svg.contains("63,101 人")
+    );
 }
