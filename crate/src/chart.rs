@@ -249,7 +249,7 @@ impl Scale {
 
 /// 1, 2, 2.5 or 5 times a power of ten, at least `raw`.
 fn nice_step(raw: f64) -> f64 {
-    if !(raw > 0.0) || !raw.is_finite() {
+    if !raw.is_finite() || raw <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(raw.log10().floor());
