@@ -90,6 +90,25 @@ fn byte_to_char(text: &str) -> Vec<u32> {
     map
 }
 
+/// Mentions of divisions other than the main region and its parents (another county, a
+/// county inside the main city, a partner region): figures after them are theirs.
+fn other_region_mentions(text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
+    use crate::region::{lookup, mentions, MentionKind};
+    let main_div = main.and_then(|r| lookup(&r.adcode));
+    mentions(text)
+        .into_iter()
+        .filter(|m| m.kind == MentionKind::Place && m.supported)
+        .filter(|m| {
+            let Some(div) = m.adcodes.first().and_then(|c| lookup(c)) else { return false };
+            match &main_div {
+                Some(main) => !main.is_within(&div),
+                None => false,
+            }
+        })
+        .map(|m| (m.start, m.end))
+        .collect()
+}
+
 /// Short forms of a region name, to recognise 石柱 for 石柱土家族自治县.
 fn name_forms(full: &str) -> Vec<String> {
     let mut forms = vec![full.to_string()];
@@ -136,6 +155,7 @@ impl Document {
             RegionInfo { name: r.name, adcode: r.adcode, province: r.province, start, end }
         });
         let main_names = region.as_ref().map(|r| name_forms(&r.name)).unwrap_or_default();
+        let other_regions = other_region_mentions(&ntext, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
         let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();
@@ -150,9 +170,11 @@ impl Document {
         let hits = compiled.hits(&ntext, &b2c);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names);
+        let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names, &other_regions);
 
         let mut cands = Vec::new();
+        let mut classified: Vec<Option<(usize, crate::rules::Match)>> =
+            vec![None; quantities.len()];
         for (qi, q) in quantities.iter().enumerate() {
             if matches!(q.unit, UnitKind::None | UnitKind::Other)
                 || paired_person(&quantities, qi).is_some()
@@ -160,12 +182,23 @@ impl Document {
                 continue;
             }
             let sentence = containing(&sents, q.num_start).unwrap_or((q.num_start, q.end));
-            let clause = continued_clause(&n.chars, &claus, q.num_start);
+            let clause = clause_of(&claus, q.num_start);
             let ctx =
                 Context { chars: &n.chars, clause, sentence, hits: &hits, quantities: &quantities };
             let best = (0..compiled.defs.len())
                 .filter_map(|i| compiled.score(i, q, &ctx).map(|m| (i, m)))
-                .max_by(|a, b| a.1.score.total_cmp(&b.1.score));
+                .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
+                // A change continued from the previous clause measures what that clause's
+                // figure of the same unit measured.
+                .or_else(|| {
+                    let prev = continued_from(&n.chars, &claus, q.num_start)?;
+                    (0..qi).rev().find_map(|j| {
+                        let o = &quantities[j];
+                        let hit = o.unit == q.unit && o.num_start >= prev.0 && o.end <= prev.1;
+                        hit.then(|| classified[j].clone()).flatten()
+                    })
+                });
+            classified[qi] = best.clone();
             let Some((ind, m)) = best else { continue };
 
             let orig = n.to_original(q.start, q.end);
@@ -178,7 +211,7 @@ impl Document {
                 Some("in the page's boilerplate, not the report".to_string())
             } else if let Some(place) = markers.sub_scope(&n.chars, sentence, q.num_start) {
                 Some(format!("a figure of {place}, not of the whole region"))
-            } else if let Some(part) = markers.part(&n.chars, clause, q.num_start) {
+            } else if let Some(part) = markers.part(&n.chars, sentence, clause, q.num_start) {
                 Some(format!("part of a larger total ({part})"))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
                 Some("too small to be a region's headline".to_string())
@@ -348,18 +381,13 @@ fn paired_household(qs: &[Quantity], i: usize) -> Option<usize> {
 const CONTINUING_CHANGE: &[&str] =
     &["降至", "下降到", "降到", "降为", "减至", "减少到", "下降至", "增长到", "提高到"];
 
-/// The clause of a figure, extended back over the previous clause when the figure's own
-/// clause only continues a change stated there.
-fn continued_clause(chars: &[char], claus: &[Span], pos: usize) -> Span {
+/// If the clause of a figure at `pos` only continues a change stated in the previous
+/// clause (a short head with a verb of change), that previous clause.
+fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
     let head: String = chars[clause.0..pos].iter().collect();
-    let continues = CONTINUING_CHANGE.iter().any(|w| head.contains(w))
-        && !head.chars().any(|c| c.is_ascii_digit() && false)
-        && head.chars().count() <= 14;
-    match claus.iter().position(|&c| c == clause) {
-        Some(k) if continues && k > 0 && chars.get(clause.0 - 1) == Some(&',') => {
-            (claus[k - 1].0, clause.1)
-        }
-        _ => clause,
-    }
+    let continues =
+        CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
+    let k = claus.iter().position(|&c| c == clause)?;
+    (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }

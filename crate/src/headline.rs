@@ -132,7 +132,8 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         && l.score >= STRONG
         && w.sentence != l.sentence
         && w.time.cumulative == l.time.cumulative
-        && w.time.year == l.time.year
+        // A sentence that names no year shares its paragraph's.
+        && (w.time.year == l.time.year || w.time.year.is_none() || l.time.year.is_none())
         && w.main_marker == l.main_marker
         && !same_value(w.value, l.value)
 }

@@ -63,6 +63,13 @@ const SUB_MARKERS: &[&str] = &[
     "该小区",
     "小区",
     "安置点内",
+    "一家",
+    "他家",
+    "她家",
+    "全家",
+    "家庭人均",
+    "该户",
+    "户主",
 ];
 
 /// Words that make a figure a part of a larger total.
@@ -137,7 +144,7 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
 const NOT_NAME_START: &str = "的个各每该其这那此和与及等";
 
 /// Chars that cannot end the name part of a place (个村, 的村, 各乡…).
-const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二两三四五六七八九十百千万这那此其到在入进出驻是为乡镇村县区市农城下返回家故老异他外还集古重制整心扶对帮";
+const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二两三四五六七八九十百千万这那此其到在入进出驻是为乡镇村县区农城下返回家故老异他外还集古重制整心扶对帮";
 
 /// Markers found in a document, by position.
 pub struct Markers {
@@ -193,7 +200,7 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
         let next = chars.get(i + suffix_len).copied();
         if next.is_some_and(|n| {
-            (chars[i] == '乡' && "镇村".contains(n)) || (chars[i] == '村' && n == '镇')
+            (chars[i] == '乡' && "镇村族".contains(n)) || (chars[i] == '村' && n == '镇')
         }) {
             continue;
         }
@@ -211,7 +218,13 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
     /// (full and short) so its own mentions count as main-scope markers.
-    pub fn find(chars: &[char], text: &str, b2c: &[u32], main_names: &[String]) -> Markers {
+    pub fn find(
+        chars: &[char],
+        text: &str,
+        b2c: &[u32],
+        main_names: &[String],
+        other_regions: &[(usize, usize)],
+    ) -> Markers {
         use std::sync::OnceLock;
         static MAIN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
         static SUB: OnceLock<Option<AhoCorasick>> = OnceLock::new();
@@ -234,6 +247,7 @@ impl Markers {
                 scope.push((s, e, true));
             }
         }
+        scope.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
         let main_spans: Vec<(usize, usize)> =
@@ -292,12 +306,15 @@ impl Markers {
         self.scope.iter().any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
     }
 
-    /// A part marker before `pos` in the clause.
-    pub fn part(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
+    /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
+    pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
         self.part
             .iter()
             .rev()
-            .find(|&&(s, e)| s >= clause.0 && e <= pos)
+            .find(|&&(s, e)| {
+                (s >= clause.0 && e <= pos)
+                    || (s == sentence.0 && chars.get(e) == Some(&',') && e <= pos)
+            })
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 

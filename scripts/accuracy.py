@@ -1,0 +1,60 @@
+#!/usr/bin/env python3
+"""Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
+corpus (tests/reports, samples) and fails when a set falls below its floor.
+
+The floors are the accuracy the engine has reached; raise them when it improves, never
+lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SHARED = os.path.join(os.path.dirname(ROOT), "shared")
+
+# (name, gold folder, docs folder, min F1, min share of regions right, min share of warning checks)
+SETS = [
+    ("seeds", os.path.join(SHARED, "gold/seeds"), os.path.join(SHARED, "seeds"), 0.95, 1.0, 1.0),
+    ("reports", os.path.join(ROOT, "tests/gold/reports"), os.path.join(ROOT, "tests/reports"), 0.90, 0.93, 0.80),
+    ("samples", os.path.join(ROOT, "tests/gold/samples"), os.path.join(ROOT, "samples"), 0.95, 1.0, 1.0),
+]
+
+SUMMARY = re.compile(r"^F1 ([\d.]+) .* regions (\d+)/(\d+) warnings (\d+)/(\d+)$")
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--cmd", default=os.path.join(ROOT, "target/release/zhibiao"))
+    a = ap.parse_args()
+    scorer = os.path.join(SHARED, "eval/score.py")
+    if not os.path.exists(scorer):
+        sys.exit(f"accuracy: the scorer {scorer} is missing (../shared must sit beside the repository)")
+    failed = []
+    for name, gold, docs, min_f1, min_region, min_warn in SETS:
+        proc = subprocess.run(
+            [sys.executable, scorer, "--cmd", a.cmd, "--gold", gold, "--docs", docs, "--verbose"],
+            capture_output=True, text=True,
+        )
+        lines = proc.stdout.strip().splitlines()
+        match = SUMMARY.match(lines[-1]) if lines else None
+        if proc.returncode == 2 or not match:
+            print(proc.stdout + proc.stderr)
+            failed.append(f"{name}: the scorer could not run the command")
+            continue
+        f1 = float(match.group(1))
+        regions = int(match.group(2)) / max(1, int(match.group(3)))
+        warns = int(match.group(4)) / max(1, int(match.group(5)))
+        ok = f1 >= min_f1 and regions >= min_region and warns >= min_warn
+        print(f"accuracy {name}: {lines[-1]}  (floors: F1 {min_f1}, regions {min_region:.0%}, "
+              f"warnings {min_warn:.0%}) {'ok' if ok else 'BELOW FLOOR'}")
+        if not ok:
+            print("\n".join("    " + l for l in lines[:-1]))
+            failed.append(name)
+    if failed:
+        sys.exit("accuracy below floor: " + ", ".join(failed))
+
+
+if __name__ == "__main__":
+    main()
