@@ -10,6 +10,7 @@
 //! `wasm32-unknown-unknown`; only `wasm.rs` speaks JavaScript.
 
 pub mod catalog;
+pub mod chart;
 pub mod decode;
 pub mod extract;
 pub mod headline;
@@ -22,7 +23,10 @@ pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod segment;
+pub mod utf16;
 pub mod warnings;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
 
 pub use catalog::Catalog;
 pub use extract::Engine;

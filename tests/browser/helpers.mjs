@@ -1,0 +1,145 @@
+// Shared by the browser smoke tests: a tiny static server on 127.0.0.1:0, a fresh headless
+// Chromium (flags from ../shared/toolchain.md), a watcher that records console errors and
+// blocks every request that would leave the page's own files, and the seed reports with their
+// gold figures (read from ../shared, never copied into the repository).
+
+import { createServer } from 'node:http';
+import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
+import { dirname, extname, join, normalize, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const shared = resolve(root, '..', 'shared');
+export const artifacts = join(root, 'artifacts');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/** Serves the repository read-only on 127.0.0.1 at a free port. */
+export async function startServer() {
+  const server = createServer((request, response) => {
+    let path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const file = normalize(join(root, path));
+    if (!file.startsWith(root)) {
+      response.writeHead(403).end();
+      return;
+    }
+    try {
+      const body = readFileSync(file);
+      response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      response.end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) };
+}
+
+/** Headless Chromium; Playwright gives each launch a fresh temporary user-data-dir. */
+export function launch() {
+  return chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * A page in a context of its own that records console errors and page errors, and aborts
+ * (and records) every request for which `allowed(url)` is false. Returns { page, context, seen }.
+ */
+export async function openPage(browser, allowed) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+  const seen = { errors: [], outside: [] };
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (allowed(url)) return route.continue();
+    seen.outside.push(url);
+    return route.abort();
+  });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') seen.errors.push(message.text());
+  });
+  page.on('pageerror', (error) => seen.errors.push(String(error)));
+  return { page, context, seen };
+}
+
+/** The seed reports: [{ name, path, bytes, gold }]. */
+export function seeds() {
+  const dir = join(shared, 'seeds');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.txt'))
+    .sort()
+    .map((name) => ({
+      name,
+      path: join(dir, name),
+      bytes: readFileSync(join(dir, name)),
+      gold: JSON.parse(readFileSync(join(shared, 'gold', 'seeds', name.replace(/\.txt$/, '.json')), 'utf8')),
+    }));
+}
+
+/** A gold value as the page shows it: thousands separators, at most two decimals. */
+export function shown(value) {
+  return new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 2 }).format(value);
+}
+
+/** The key figures of a gold file: [{ id, values: [shown] }] (any listed value may be shown). */
+export function keyFigures(gold) {
+  return Object.entries(gold.indicators).map(([id, entry]) => ({ id, values: entry.values.map(shown) }));
+}
+
+export async function screenshot(page, name) {
+  mkdirSync(artifacts, { recursive: true });
+  await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true });
+}
+
+/** Waits until the report list shows `count` entries and none is still being read. */
+export async function waitForReports(page, count) {
+  await page.waitForFunction(
+    (n) =>
+      document.querySelectorAll('#report-list tbody tr').length === n &&
+      document.querySelectorAll('#report-list tr.pending').length === 0,
+    count,
+    { timeout: 30_000 },
+  );
+}
+
+/** Drops `files` ([{ name, bytes, type }]) on the drop zone with a real DataTransfer. */
+export async function dropFiles(page, files) {
+  const payload = files.map((f) => ({ name: f.name, type: f.type ?? 'text/plain', data: [...f.bytes] }));
+  const dataTransfer = await page.evaluateHandle((list) => {
+    const transfer = new DataTransfer();
+    for (const f of list) transfer.items.add(new File([new Uint8Array(f.data)], f.name, { type: f.type }));
+    return transfer;
+  }, payload);
+  for (const type of ['dragenter', 'dragover', 'drop']) {
+    await page.dispatchEvent('#drop-zone .drop-target', type, { dataTransfer });
+  }
+}
+
+/** The minimal PNG signature and header: a file that is certainly not a report. */
+export const PNG_BYTES = Buffer.from(
+  '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082',
+  'hex',
+);

@@ -1,0 +1,288 @@
+// The page's table of contents: every event the UI answers is wired in wire() below, and each
+// handler says what it does in a line or two. Rendering lives in the view-*.js modules, the
+// engine (Wasm, worker) in engine.js, the data in store.js.
+
+import { t, lang, setLang } from './i18n.js';
+import { state, addPending, settle, removeEntry, clearEntries, readReports } from './store.js';
+import { catalog, analyzeFile, analyzeText } from './engine.js';
+import { renderList } from './view-list.js';
+import { renderReport } from './view-report.js';
+import { renderCompare } from './view-compare.js';
+import { renderCharts, drawnSvg } from './view-charts.js';
+import { downloadCsv, downloadJson, downloadSvg, downloadPng } from './export.js';
+import { registerOffline } from './offline.js';
+import { SAMPLES } from './pkg/samples.js';
+
+const byId = (id) => document.getElementById(id);
+const TABS = ['report', 'compare', 'charts'];
+let pastedCount = 0;
+
+// ---- Rendering ----
+
+function render() {
+  renderList(byId('report-list'));
+  renderActivePanel();
+  const hasEntries = state.entries.length > 0;
+  byId('clear-all').disabled = !hasEntries;
+  byId('export-csv').disabled = readReports().length === 0;
+  byId('export-json').disabled = readReports().length === 0;
+  byId('report-count').textContent = hasEntries ? String(state.entries.length) : '';
+}
+
+function renderActivePanel() {
+  for (const tab of TABS) {
+    const selected = tab === state.tab;
+    byId(`tab-${tab}`).setAttribute('aria-selected', String(selected));
+    byId(`tab-${tab}`).tabIndex = selected ? 0 : -1;
+    byId(`panel-${tab}`).hidden = !selected;
+  }
+  if (state.tab === 'report') renderReport(byId('report-view'));
+  if (state.tab === 'compare') renderCompare(byId('compare-view'));
+  if (state.tab === 'charts') renderCharts(byId('charts-view'));
+}
+
+function showProgress() {
+  const box = byId('progress');
+  const progress = state.progress;
+  if (!progress) {
+    box.hidden = true;
+    return;
+  }
+  box.hidden = false;
+  byId('progress-bar').max = progress.total;
+  byId('progress-bar').value = progress.done;
+  byId('progress-text').textContent =
+    progress.done < progress.total ? t('reading', progress) : t('read_done', progress);
+}
+
+function showAlert(message) {
+  const alert = byId('alert');
+  alert.textContent = message;
+  alert.hidden = !message;
+}
+
+// ---- Reading reports ----
+
+let catalogLoaded = null;
+/** Loads the indicator catalog once, the first time reports are read (starts the engine). */
+function loadCatalog() {
+  catalogLoaded ??= catalog().then((c) => {
+    state.indicators = c.indicators ?? [];
+  });
+  return catalogLoaded;
+}
+
+/**
+ * Reads a batch one job at a time (the worker reads one file at a time anyway), showing
+ * each entry as pending at once and updating the list and progress as each one finishes.
+ * `jobs`: [{ name, run: () => Promise<report or {error}> }].
+ */
+async function readBatch(jobs) {
+  if (jobs.length === 0) return;
+  const entries = jobs.map((job) => addPending(job.name));
+  if (state.selected === null || !state.entries.some((e) => e.id === state.selected && e.status === 'done')) {
+    state.selected = entries[0].id;
+    state.focus = null;
+  }
+  const total = (state.progress?.total ?? 0) + jobs.length;
+  state.progress = { done: state.progress?.done ?? 0, total };
+  showProgress();
+  render();
+  try {
+    await loadCatalog();
+  } catch (error) {
+    showAlert(t('engine_failed', { message: String(error?.message ?? error) }));
+  }
+  for (const [i, job] of jobs.entries()) {
+    settle(entries[i], await job.run());
+    state.progress.done += 1;
+    showProgress();
+    renderList(byId('report-list'));
+    if (state.selected === entries[i].id || state.tab !== 'report') renderActivePanel();
+  }
+  if (state.progress && state.progress.done >= state.progress.total) {
+    const finished = state.progress.total;
+    state.progress = { done: finished, total: finished };
+    showProgress();
+    state.progress = null;
+  }
+  render();
+}
+
+function addFiles(fileList) {
+  const files = [...fileList];
+  readBatch(files.map((file) => ({ name: file.name, run: () => analyzeFile(file) })));
+}
+
+function addPastedText() {
+  const box = byId('paste-text');
+  const text = box.value;
+  if (!text.trim()) {
+    box.focus();
+    return;
+  }
+  pastedCount += 1;
+  const name = t('pasted_name', { n: pastedCount });
+  box.value = '';
+  readBatch([{ name, run: () => analyzeText(text, name) }]);
+}
+
+function loadSamples() {
+  const files = SAMPLES.map((sample) => {
+    const binary = atob(sample.base64);
+    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+    return new File([bytes], sample.name);
+  });
+  addFiles(files);
+}
+
+// ---- Event wiring: the whole UI in one place ----
+
+function wire() {
+  // Bringing reports in: paste, pick, drop, samples.
+  byId('analyze-paste').addEventListener('click', addPastedText);
+  byId('paste-text').addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) addPastedText();
+  });
+  byId('file-input').addEventListener('change', (event) => {
+    addFiles(event.target.files);
+    event.target.value = '';
+  });
+  byId('load-samples').addEventListener('click', loadSamples);
+  wireDropZone(byId('drop-zone'));
+
+  // The report list: open a report, remove one, clear all.
+  byId('report-list').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    const id = Number(button.dataset.id);
+    if (button.dataset.action === 'select') {
+      state.selected = id;
+      state.focus = null;
+      state.tab = 'report';
+    } else if (button.dataset.action === 'remove') {
+      removeEntry(id);
+    }
+    render();
+    if (button.dataset.action === 'remove') byId('list-heading').focus();
+  });
+  byId('clear-all').addEventListener('click', () => {
+    clearEntries();
+    render();
+  });
+
+  // Tabs: click, or arrow keys between them.
+  for (const tab of TABS) {
+    byId(`tab-${tab}`).addEventListener('click', () => {
+      state.tab = tab;
+      renderActivePanel();
+    });
+  }
+  byId('tabs').addEventListener('keydown', (event) => {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) return;
+    state.tab = TABS[(TABS.indexOf(state.tab) + step + TABS.length) % TABS.length];
+    renderActivePanel();
+    byId(`tab-${state.tab}`).focus();
+  });
+
+  // Report view: a figure, candidate or warning clicked → show it in the text.
+  byId('report-view').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action="focus"]');
+    if (!button) return;
+    const focus = { kind: button.dataset.kind, index: Number(button.dataset.index) };
+    const same = state.focus?.kind === focus.kind && state.focus.index === focus.index;
+    state.focus = same ? null : focus;
+    renderReport(byId('report-view'));
+    const again = byId('report-view').querySelector(
+      `button[data-action="focus"][data-kind="${focus.kind}"][data-index="${focus.index}"]`,
+    );
+    again?.focus();
+  });
+
+  // Comparison: sort by a column, open a report, export.
+  byId('compare-view').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    if (!button) return;
+    if (button.dataset.action === 'sort') {
+      const key = button.dataset.key;
+      state.sort = { key, ascending: state.sort.key === key ? !state.sort.ascending : key === 'report' };
+      renderCompare(byId('compare-view'));
+      byId('compare-view').querySelector(`button[data-action="sort"][data-key="${key}"]`)?.focus();
+    } else if (button.dataset.action === 'open') {
+      state.selected = Number(button.dataset.id);
+      state.focus = null;
+      state.tab = 'report';
+      renderActivePanel();
+      render();
+    }
+  });
+  byId('export-csv').addEventListener('click', downloadCsv);
+  byId('export-json').addEventListener('click', downloadJson);
+
+  // Charts: choose an indicator, download a chart.
+  byId('charts-view').addEventListener('change', (event) => {
+    if (event.target.id === 'chart-indicator') state.chartIndicator = event.target.value;
+    if (event.target.id === 'per-indicator') state.perIndicator = event.target.value;
+    const id = event.target.id;
+    renderCharts(byId('charts-view'));
+    byId(id)?.focus();
+  });
+  byId('charts-view').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action^="download-"]');
+    const svg = button && drawnSvg.get(button.dataset.chart);
+    if (!svg) return;
+    if (button.dataset.action === 'download-svg') downloadSvg(button.dataset.chart, svg);
+    else downloadPng(button.dataset.chart, svg).catch((error) => showAlert(String(error?.message ?? error)));
+  });
+
+  // Language.
+  byId('lang-switch').addEventListener('click', () => {
+    setLang(lang() === 'zh' ? 'en' : 'zh');
+    showProgress();
+    render();
+  });
+}
+
+/** Files dropped on the zone are read; other drags (text, links) are left alone. */
+function wireDropZone(zone) {
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  for (const type of ['dragenter', 'dragover']) {
+    zone.addEventListener(type, (event) => {
+      if (!carriesFiles(event)) return;
+      event.preventDefault();
+      event.dataTransfer.dropEffect = 'copy';
+      zone.classList.add('dragging');
+    });
+  }
+  zone.addEventListener('dragleave', (event) => {
+    if (!zone.contains(event.relatedTarget)) zone.classList.remove('dragging');
+  });
+  zone.addEventListener('drop', (event) => {
+    zone.classList.remove('dragging');
+    if (!carriesFiles(event)) return;
+    event.preventDefault();
+    addFiles(event.dataTransfer.files);
+  });
+  // A file dropped beside the zone must not make the browser leave the page to show it.
+  for (const type of ['dragover', 'drop']) {
+    window.addEventListener(type, (event) => {
+      if (carriesFiles(event) && !zone.contains(event.target)) event.preventDefault();
+    });
+  }
+}
+
+function start() {
+  setLang('zh');
+  wire();
+  render();
+  registerOffline((how) => {
+    const note = byId('offline-note');
+    note.dataset.i18n = how === 'single' ? 'offline_single' : 'offline_ready';
+    note.textContent = t(note.dataset.i18n);
+    note.hidden = false;
+  });
+  document.body.dataset.ready = 'true';
+}
+
+start();

@@ -1,0 +1,32 @@
+// The extraction worker: receives the compiled engine once, then one job per message, and
+// answers each with the report (or `{crashed}` when the engine trapped, so the page can start
+// a fresh worker). Reading the file's bytes also happens here, off the main thread.
+
+import { initSync, analyze_bytes, analyze_text } from './pkg/zhibiao.js';
+
+self.onmessage = async (event) => {
+  const message = event.data;
+  if (message.type === 'init') {
+    initSync({ module: message.module });
+    return;
+  }
+  try {
+    let result;
+    if (message.type === 'text') {
+      result = analyze_text(message.text, message.name);
+    } else {
+      let bytes;
+      try {
+        bytes = new Uint8Array(await message.file.arrayBuffer());
+      } catch (error) {
+        const detail = String(error?.message ?? error);
+        self.postMessage({ id: message.id, result: { source: message.name, error: detail, error_kind: 'read' } });
+        return;
+      }
+      result = analyze_bytes(bytes, message.name);
+    }
+    self.postMessage({ id: message.id, result });
+  } catch (error) {
+    self.postMessage({ id: message.id, crashed: String(error?.message ?? error) });
+  }
+};
