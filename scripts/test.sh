@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Runs every test of the project, installing what it needs on a fresh machine first
+# (scripts/setup.sh): format and lints, native unit and spec tests, the Wasm build of the
+# core, accuracy against gold (seeds, own corpus, samples), and the page in headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh
+
+step "format and lints"
+cargo fmt --check
+cargo clippy --all-targets -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p zhibiao -- -D warnings
+
+step "corpus files and gold are consistent"
+python3 tests/check_corpus.py
+
+step "native tests"
+cargo test --workspace
+
+step "the core builds for wasm32"
+cargo build --target wasm32-unknown-unknown -p zhibiao
+
+step "accuracy against gold"
+cargo build --release --bin zhibiao
+python3 scripts/accuracy.py
+
+step "the page in the browser"
+bash scripts/test-browser.sh
