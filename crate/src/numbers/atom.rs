@@ -233,6 +233,7 @@ impl P<'_> {
         let cur = match self.prev {
             Prev::Start if bare_ok => {
                 self.a.bare = true;
+                self.a.chinese = true;
                 Val::D(Dec::int(1))
             }
             // A big unit with nothing before it is a word (万一); after 零 it ends the number.

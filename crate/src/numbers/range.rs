@@ -12,8 +12,9 @@ pub fn finish(chars: &[char], t: &Term, date_until: &mut usize) -> NumberMatch {
     let date = is_date(chars, t, date_until);
     match try_range(chars, t) {
         Some((lower, t2)) => {
+            // 2016-2020年: the 年 after the upper end dates both years.
             let upper_date = is_date(chars, &t2, date_until);
-            let mut m = to_match(chars, t, lower, date && upper_date);
+            let mut m = to_match(chars, t, lower, upper_date && (date || is_year(t)));
             m.end = t2.end;
             m.upper = Some(t2.val.f64());
             m.percent |= t2.percent;
@@ -127,11 +128,7 @@ fn is_date(chars: &[char], t: &Term, date_until: &mut usize) -> bool {
     if t.percent || t.kind == Kind::Fraction || v.fract() != 0.0 || v < 0.0 {
         return false;
     }
-    let four_digits = match t.kind {
-        Kind::DigitString => t.end - t.start == 4,
-        _ => t.atom.arabic.is_some_and(|a| a.integer && a.int_digits == 4),
-    };
-    let year = four_digits && (1900.0..=2100.0).contains(&v);
+    let year = is_year(t);
     if year {
         if let Some(end) = date_chain(chars, t.end) {
             *date_until = end;
@@ -144,6 +141,15 @@ fn is_date(chars: &[char], t: &Term, date_until: &mut usize) -> bool {
         '日' | '号' | '號' => (1.0..=31.0).contains(&v) && before(chars, t.start) == '月',
         _ => false,
     }
+}
+
+/// Four digits between 1900 and 2100.
+fn is_year(t: &Term) -> bool {
+    let four_digits = match t.kind {
+        Kind::DigitString => t.end - t.start == 4,
+        _ => t.atom.arabic.is_some_and(|a| a.integer && a.int_digits == 4),
+    };
+    four_digits && t.prefix_end == t.start && (1900.0..=2100.0).contains(&t.val.f64())
 }
 
 /// After a year, ".12.31", "-12-31" or "/12/31": the end of the day number.

@@ -10,7 +10,7 @@ use super::chars::{
 };
 use super::dec::{sat, Dec, Val};
 use super::words::{
-    cheng_is_word, da_is_word, lone_is_word, prefix_is_word, recent_span_after,
+    cheng_is_word, da_is_word, idiom_at, lone_is_word, prefix_is_word, recent_span_after,
     shangxia_is_word, zhe_is_word, PREFIX_QUALIFIERS,
 };
 
@@ -51,16 +51,27 @@ const SUFFIX_BOUNDS: [&str; 6] = ["以上", "左右", "上下", "以下", "以�
 
 /// Reads the number expression starting at `i`.
 pub fn parse_term(chars: &[char], i: usize) -> Parsed {
-    if let Some(t) = half_forms(chars, i) {
-        return Parsed::Term(t);
+    if let Some(n) = idiom_at(chars, i) {
+        return Parsed::Skip(i + n);
+    }
+    // H7N9, PM2.5, G20: digits glued to a Latin letter name things.
+    if arabic(at(chars, i)).is_some() && before(chars, i).is_ascii_alphabetic() {
+        let mut j = i;
+        while arabic(at(chars, j)).is_some() || at(chars, j) == '.' {
+            j += 1;
+        }
+        return Parsed::Skip(j);
     }
     let (mut prefix_end, word) = prefix(chars, i);
     let (neg, q) = sign(chars, prefix_end);
-    let mut t = match core(chars, q, prefix_end > i) {
-        Parsed::Term(t) => t,
-        other => return other,
+    let mut t = match half_forms(chars, q) {
+        Some(t) => t,
+        None => match core(chars, q, prefix_end > i) {
+            Parsed::Term(t) => t,
+            other => return other,
+        },
     };
-    if t.kind == Kind::Plain {
+    if t.kind == Kind::Plain && !t.percent {
         dozen(chars, &mut t);
         percent_marker(chars, &mut t);
     }
@@ -262,7 +273,7 @@ fn pair_zhe(chars: &[char], a: &Atom) -> Option<Term> {
     Some(t)
 }
 
-/// 打对折 (50%), 半成 (5%), 半折 (50%).
+/// 打对折 (50%), 半成 (5%), 半折 (50%), 一半 (50%).
 fn half_forms(chars: &[char], i: usize) -> Option<Term> {
     let c = at(chars, i);
     let next = at(chars, i + 1);
@@ -270,6 +281,7 @@ fn half_forms(chars: &[char], i: usize) -> Option<Term> {
         ('对' | '對', '折') if before(chars, i) == '打' => (50, 0),
         ('半', '成') if !cheng_is_word(chars, i + 1) => (5, 1),
         ('半', '折') if !zhe_is_word(chars, i + 1) => (50, 0),
+        ('一' | '壹', '半') => (50, 0),
         _ => return None,
     };
     let mut t = term(Atom::blank(i), Kind::Plain);

@@ -15,6 +15,36 @@ pub const PREFIX_QUALIFIERS: &[&str] = &[
 pub const SUFFIX_QUALIFIERS: &[&str] =
     &["以上", "左右", "上下", "以下", "以内", "以內", "多", "余", "餘", "几", "幾"];
 
+/// Idioms and names spelled with several numerals that are not quantities: they are
+/// skipped whole. (Runs of bare digits such as 十三五, 三五个, 二三十 are skipped anyway.)
+const IDIOMS: &[&str] = &[
+    "一点一滴",
+    "一點一滴",
+    "一成不变",
+    "一成不變",
+    "一五一十",
+    "三番五次",
+    "五花八门",
+    "五花八門",
+    "七上八下",
+    "乱七八糟",
+    "亂七八糟",
+    "一模一样",
+    "一模一樣",
+    "一心一意",
+    "千方百计",
+    "千方百計",
+    "千家万户",
+    "千家萬戶",
+    "千千万万",
+    "千千萬萬",
+];
+
+/// If an idiom made of numerals starts at `i`, its length.
+pub fn idiom_at(chars: &[char], i: usize) -> Option<usize> {
+    IDIOMS.iter().find(|w| word_at(chars, i, w)).map(|w| w.chars().count())
+}
+
 /// Words in which a single numeral is not a quantity, with the numeral's index in the word.
 const NOT_QUANTITY: &[(&str, usize)] = &[
     ("一切", 0),
