@@ -68,7 +68,8 @@ fn same(input: &[char], e: &Expected, m: &NumberMatch) -> bool {
 
 fn show(input: &[char], m: &NumberMatch) -> String {
     let text: String = input.get(m.start..m.end).map(|s| s.iter().collect()).unwrap_or_default();
-    let mut s = format!("{{ text = {text:?}, start = {}, end = {}, value = {}", m.start, m.end, m.value);
+    let mut s =
+        format!("{{ text = {text:?}, start = {}, end = {}, value = {}", m.start, m.end, m.value);
     if let Some(u) = m.upper {
         s += &format!(", upper = {u}");
     }
@@ -106,7 +107,11 @@ fn number_spec_files() {
         let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{file_name}: {e}"));
         let file: File = toml::from_str(&raw).unwrap_or_else(|e| panic!("{file_name}: {e}"));
         for case in file.test {
-            assert!(names.insert(case.name.clone()), "{file_name}: duplicate test name {:?}", case.name);
+            assert!(
+                names.insert(case.name.clone()),
+                "{file_name}: duplicate test name {:?}",
+                case.name
+            );
             assert!(!case.comment.trim().is_empty(), "{file_name}: {} has no comment", case.name);
             if !case.name.contains(&filter) {
                 continue;
@@ -117,7 +122,8 @@ fn number_spec_files() {
             let ok = got.len() == case.matches.len()
                 && case.matches.iter().zip(&got).all(|(e, m)| same(&input, e, m));
             if !ok {
-                let got: Vec<String> = got.iter().map(|m| format!("  {}", show(&input, m))).collect();
+                let got: Vec<String> =
+                    got.iter().map(|m| format!("  {}", show(&input, m))).collect();
                 failures.push(format!(
                     "{file_name}: {} ({})\n input: {:?}\n expected: {:?}\n got:\n{}",
                     case.name,

@@ -70,7 +70,8 @@ impl PartialEq for Item {
 }
 
 fn spec_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/peer-specs/recognizers-text/Number/Chinese")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../shared/peer-specs/recognizers-text/Number/Chinese")
 }
 
 fn known_failures_path() -> PathBuf {
@@ -81,7 +82,11 @@ fn norm(s: &str) -> String {
     s.chars()
         .map(|c| {
             let u = c as u32;
-            let c = if (0xFF01..=0xFF5E).contains(&u) { char::from_u32(u - 0xFEE0).unwrap_or(c) } else { c };
+            let c = if (0xFF01..=0xFF5E).contains(&u) {
+                char::from_u32(u - 0xFEE0).unwrap_or(c)
+            } else {
+                c
+            };
             c.to_ascii_lowercase()
         })
         .collect()

@@ -7,7 +7,7 @@
 //! colloquially (四百五 = 450, 一万三 = 13000) unless 零 came between.
 
 use super::arabic::{parse_arabic, Arabic};
-use super::chars::{arabic, at, cn, cn_digit, is_liang, is_letter, is_zero, skip_gap, Cn};
+use super::chars::{arabic, at, cn, cn_digit, is_letter, is_liang, is_zero, skip_gap, Cn};
 use super::dec::{Dec, Val};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -214,7 +214,8 @@ impl P<'_> {
         if self.prev != Prev::Arabic {
             self.a.chinese = true;
         }
-        self.a.small_tail = if self.numbers == 1 && self.section == ZERO && u >= 2 { u.into() } else { 0 };
+        self.a.small_tail =
+            if self.numbers == 1 && self.section == ZERO && u >= 2 { u.into() } else { 0 };
         self.section = self.section.add(lead.scale(u.into()));
         self.pending = None;
         self.small_floor = u;
@@ -249,7 +250,8 @@ impl P<'_> {
             8 => [ZERO, cur.add(wan).add(yi).scale(8), zhao],
             _ => [ZERO, ZERO, cur.add(wan).add(yi).add(zhao).scale(12)],
         };
-        self.a.big_tail = if matches!(self.prev, Prev::Big(_)) { self.a.big_tail } else { 0 } + i32::from(e);
+        self.a.big_tail =
+            if matches!(self.prev, Prev::Big(_)) { self.a.big_tail } else { 0 } + i32::from(e);
         self.section = ZERO;
         self.pending = None;
         self.small_floor = 4;
@@ -331,7 +333,8 @@ impl P<'_> {
             return Step::Stop;
         }
         let r = skip_gap(self.chars, q + 1);
-        let inside = matches!(cn(at(self.chars, r)), Some(Cn::Big(e)) if !unit_blocked(self.chars, r, e));
+        let inside =
+            matches!(cn(at(self.chars, r)), Some(Cn::Big(e)) if !unit_blocked(self.chars, r, e));
         if !inside && spaced {
             return Step::Stop;
         }
@@ -490,6 +493,9 @@ mod tests {
         assert_eq!(val("万"), None);
         assert_eq!(val("千三"), Some((2, 1300.0)));
         let c: Vec<char> = "百万分之五".chars().collect();
-        assert_eq!(parse_atom(&c, 0, true).map(|a| (a.end, a.val.f64(), a.bare)), Some((2, 1e6, true)));
+        assert_eq!(
+            parse_atom(&c, 0, true).map(|a| (a.end, a.val.f64(), a.bare)),
+            Some((2, 1e6, true))
+        );
     }
 }

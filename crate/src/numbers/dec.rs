@@ -49,7 +49,9 @@ impl Dec {
     pub fn times(self, k: u32) -> Dec {
         match self.m.checked_mul(u128::from(k)) {
             Some(m) => Dec { m, e: self.e },
-            None => Dec { m: (self.m / 10).saturating_mul(u128::from(k)), e: self.e.saturating_add(1) },
+            None => {
+                Dec { m: (self.m / 10).saturating_mul(u128::from(k)), e: self.e.saturating_add(1) }
+            }
         }
     }
 

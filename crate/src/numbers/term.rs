@@ -202,11 +202,8 @@ fn slash(chars: &[char], a: &Atom) -> Option<Term> {
     if before(chars, x.start) == '/' {
         return None;
     }
-    let (whole, num) = if is_space(at(chars, x.end)) {
-        (Some(x), int(x.end + 1)?)
-    } else {
-        (None, x)
-    };
+    let (whole, num) =
+        if is_space(at(chars, x.end)) { (Some(x), int(x.end + 1)?) } else { (None, x) };
     if at(chars, num.end) != '/' {
         return None;
     }
@@ -322,7 +319,8 @@ fn percent_marker(chars: &[char], t: &mut Term) {
             None => return,
         },
         _ => {
-            let words = PERCENT_WORDS.iter().map(|w| &w[..]).chain(POINT_WORDS.iter().map(|w| &w[..]));
+            let words =
+                PERCENT_WORDS.iter().map(|w| &w[..]).chain(POINT_WORDS.iter().map(|w| &w[..]));
             match words.filter_map(|w| spaced_word_at(chars, r, w)).next() {
                 Some(end) => (end, 0),
                 None => return,
@@ -340,7 +338,11 @@ fn percent_marker(chars: &[char], t: &mut Term) {
 /// 三成 (30%), 七成 六 (76%), 三成半 (35%); returns the end of the expression.
 fn cheng(chars: &[char], t: &mut Term, r: usize) -> Option<usize> {
     let v = t.val.f64();
-    if cheng_is_word(chars, r) || !(0.0..=10.0).contains(&v) || t.atom.has_big || t.approx_at.is_some() {
+    if cheng_is_word(chars, r)
+        || !(0.0..=10.0).contains(&v)
+        || t.atom.has_big
+        || t.approx_at.is_some()
+    {
         return None;
     }
     let mut val = t.val.scale(1);
@@ -398,7 +400,9 @@ fn sign(chars: &[char], p: usize) -> (bool, usize) {
             let free = !(prev.is_ascii_alphanumeric() || matches!(prev, '-' | '.' | '_' | '/'));
             (free && starts, if free && starts { p + 1 } else { p })
         }
-        '负' | '負' if starts || matches!(cn(next), Some(Cn::Digit(_) | Cn::Small(1))) => (true, p + 1),
+        '负' | '負' if starts || matches!(cn(next), Some(Cn::Digit(_) | Cn::Small(1))) => {
+            (true, p + 1)
+        }
         _ => (false, p),
     }
 }

@@ -25,12 +25,31 @@ fn ranges_share_the_multiplier() {
 fn never_panics_on_odd_input() {
     let nines = "9".repeat(400);
     let odd = [
-        "-", "－－", "万万万万万", "百分之", "分之一", "1e999999999", "2^99999", nines.as_str(),
-        "零零零点", "负负负", "１，", "1,", "3/0", "0分之三", "又", "十多", "多万", "3-", "—3", "ｋ",
+        "-",
+        "－－",
+        "万万万万万",
+        "百分之",
+        "分之一",
+        "1e999999999",
+        "2^99999",
+        nines.as_str(),
+        "零零零点",
+        "负负负",
+        "１，",
+        "1,",
+        "3/0",
+        "0分之三",
+        "又",
+        "十多",
+        "多万",
+        "3-",
+        "—3",
+        "ｋ",
     ];
     for s in odd {
         let _ = scan_str(s);
     }
-    let long: String = "一二三四五六七八九十百千万亿兆点几多余零两".chars().cycle().take(20_000).collect();
+    let long: String =
+        "一二三四五六七八九十百千万亿兆点几多余零两".chars().cycle().take(20_000).collect();
     let _ = scan_str(&long);
 }
