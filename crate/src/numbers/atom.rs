@@ -92,6 +92,8 @@ struct P<'a> {
     unit_before: u8,
     zero_gap: bool,
     small_floor: u8,
+    /// The last big unit applied; the next section may not end in the same one.
+    last_big: u8,
     prev: Prev,
     numbers: usize,
     done: Option<Val>,
@@ -114,6 +116,7 @@ pub fn parse_atom(chars: &[char], i: usize, bare_ok: bool) -> Option<Atom> {
         unit_before: 0,
         zero_gap: false,
         small_floor: 4,
+        last_big: 0,
         prev: Prev::Start,
         numbers: 0,
         done: None,
@@ -241,6 +244,13 @@ impl P<'_> {
             Prev::Start => return Step::Fail,
             Prev::Zero => return Step::Stop,
             Prev::Big(e0) if e < e0 => return Step::Stop,
+            // 3万3万 is two numbers: a section may not end in the big unit that ended
+            // the section before it (but 四亿…万 and 一万五千亿 are fine).
+            Prev::Digit | Prev::Arabic | Prev::Small(_) | Prev::Ji | Prev::Approx
+                if e == self.last_big =>
+            {
+                return Step::Stop
+            }
             // The digit before a big unit is its section's ones: 五兆六十二亿四万 reads 四 as 4.
             _ => self.section.add(self.pending.unwrap_or(ZERO)),
         };
@@ -256,6 +266,7 @@ impl P<'_> {
         self.pending = None;
         self.small_floor = 4;
         self.prev = Prev::Big(e);
+        self.last_big = e;
         self.zero_gap = false;
         self.a.has_unit = true;
         self.a.has_big = true;
@@ -364,7 +375,7 @@ impl P<'_> {
                 let r = skip_gap(self.chars, a.end);
                 let ok = match cn(at(self.chars, r)) {
                     Some(Cn::Small(u)) => u >= 2 && u < self.small_floor,
-                    Some(Cn::Big(_)) => true,
+                    Some(Cn::Big(e)) => e != self.last_big,
                     _ => {
                         self.prev == Prev::Big(4)
                             && !spaced
@@ -485,6 +496,7 @@ mod tests {
         assert_eq!(val("3万2019年"), Some((2, 30000.0)));
         assert_eq!(val("2千零30万"), Some((6, 20300000.0)));
         assert_eq!(val("50千克"), Some((2, 50.0)));
+        assert_eq!(val("3万3万"), Some((2, 30000.0)));
     }
 
     #[test]

@@ -162,14 +162,7 @@ pub fn is_letter(c: char) -> bool {
 /// Whether `word` is spelled at `i` (chars compared after folding).
 #[inline]
 pub fn word_at(chars: &[char], i: usize, word: &str) -> bool {
-    let mut j = i;
-    for w in word.chars() {
-        if at(chars, j) != w {
-            return false;
-        }
-        j += 1;
-    }
-    true
+    (i..).zip(word.chars()).all(|(j, w)| at(chars, j) == w)
 }
 
 /// Matches `word` at `i` allowing gaps of spaces between its chars ("百 分 之", "个百分 点");

@@ -93,28 +93,8 @@ pub fn scan_str(text: &str) -> Vec<NumberMatch> {
 fn may_start(c: char) -> bool {
     arabic_digit(c).is_some()
         || matches!(cn(c), Some(Cn::Digit(_) | Cn::Small(_) | Cn::Big(_)))
-        || matches!(
-            c,
-            '.' | '-'
-                | '负'
-                | '負'
-                | '半'
-                | '对'
-                | '對'
-                | '约'
-                | '約'
-                | '近'
-                | '超'
-                | '逾'
-                | '不'
-                | '大'
-                | '将'
-                | '將'
-                | '接'
-                | '至'
-                | 'h'
-                | 'w'
-        )
+        || words::starts_prefix(c)
+        || matches!(c, '.' | '-' | '负' | '負' | '半' | '对' | '對' | 'h' | 'w')
 }
 
 #[cfg(test)]

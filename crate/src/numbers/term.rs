@@ -11,7 +11,7 @@ use super::chars::{
 use super::dec::{sat, Dec, Val};
 use super::words::{
     cheng_is_word, da_is_word, idiom_at, lone_is_word, prefix_is_word, recent_span_after,
-    shangxia_is_word, zhe_is_word, PREFIX_QUALIFIERS,
+    shangxia_is_word, starts_prefix, zhe_is_word, PREFIX_QUALIFIERS,
 };
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +38,8 @@ pub struct Term {
     pub kind: Kind,
 }
 
+// A Term is returned by value once per number; boxing it would allocate for each one.
+#[allow(clippy::large_enum_variant)]
 pub enum Parsed {
     Term(Term),
     /// Nothing here is a quantity; resume scanning at this index.
@@ -368,7 +370,7 @@ fn cheng(chars: &[char], t: &mut Term, r: usize) -> Option<usize> {
 /// 九折 (90%), 75折, 9.9折, 三点一折; returns the power of ten applied.
 fn zhe(chars: &[char], t: &Term, r: usize) -> Option<i32> {
     let v = t.val.f64();
-    if zhe_is_word(chars, r) || !(v > 0.0) || t.approx_at.is_some() {
+    if zhe_is_word(chars, r) || v <= 0.0 || t.approx_at.is_some() {
         return None;
     }
     match t.atom.arabic {
@@ -381,6 +383,9 @@ fn zhe(chars: &[char], t: &Term, r: usize) -> Option<i32> {
 
 /// A qualifier word before the number, unless it belongs to another word (节约, 附近).
 fn prefix(chars: &[char], i: usize) -> (usize, Option<&'static str>) {
+    if !starts_prefix(at(chars, i)) {
+        return (i, None);
+    }
     for &w in PREFIX_QUALIFIERS {
         if word_at(chars, i, w) && !prefix_is_word(chars, i, w) {
             return (i + w.chars().count(), Some(w));

@@ -27,6 +27,12 @@ pub const PREFIX_QUALIFIERS: &[&str] = &[
     "逾",
 ];
 
+/// Whether `c` can begin a word of [`PREFIX_QUALIFIERS`] (a cheap filter before the list).
+#[inline]
+pub fn starts_prefix(c: char) -> bool {
+    matches!(c, '不' | '大' | '将' | '將' | '接' | '超' | '至' | '约' | '約' | '近' | '逾')
+}
+
 /// Approximation and bound words written after a number (多 and 余 may also sit between
 /// the number and 万/亿: 十多万, 500余万; 几 stands for an unknown digit: 二十几万).
 pub const SUFFIX_QUALIFIERS: &[&str] =
@@ -59,8 +65,16 @@ const IDIOMS: &[&str] = &[
     "千千萬萬",
 ];
 
+#[inline]
+fn starts_idiom(c: char) -> bool {
+    matches!(c, '一' | '三' | '五' | '七' | '乱' | '亂' | '千' | '万' | '萬')
+}
+
 /// If an idiom made of numerals starts at `i`, its length.
 pub fn idiom_at(chars: &[char], i: usize) -> Option<usize> {
+    if !starts_idiom(at(chars, i)) {
+        return None;
+    }
     IDIOMS.iter().find(|w| word_at(chars, i, w)).map(|w| w.chars().count())
 }
 
@@ -360,6 +374,16 @@ mod tests {
         assert!(!lone("写法是叁", 3));
         assert!(!lone("一户一策", 0));
         assert!(lone("进一步加强", 1));
+    }
+
+    #[test]
+    fn first_char_filters_match_the_lists() {
+        for w in PREFIX_QUALIFIERS {
+            assert!(starts_prefix(w.chars().next().unwrap()), "{w}");
+        }
+        for w in IDIOMS {
+            assert!(starts_idiom(w.chars().next().unwrap()), "{w}");
+        }
     }
 
     #[test]
