@@ -4,24 +4,31 @@
 
 use std::fmt::Write;
 
-/// `m × 10^e`. Arithmetic saturates or drops low digits instead of overflowing.
+/// `m × 10^e`. Arithmetic saturates or drops low digits instead of overflowing; 17
+/// significant digits are kept, as many as an f64 can tell apart.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Dec {
-    pub m: u128,
+    pub m: u64,
     pub e: i32,
 }
 
 /// Mantissas stay below this, so one more digit or a ×12 never overflows.
-const MANT_CAP: u128 = 10u128.pow(36);
+const MANT_CAP: u64 = 10u64.pow(17);
 
-fn pow10(k: u32) -> Option<u128> {
-    10u128.checked_pow(k)
+fn pow10(k: u32) -> Option<u64> {
+    10u64.checked_pow(k)
 }
+
+/// Powers of ten that an f64 holds exactly.
+const EXACT_POW10: [f64; 23] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16,
+    1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+];
 
 impl Dec {
     pub const ZERO: Dec = Dec { m: 0, e: 0 };
 
-    pub fn int(v: u128) -> Dec {
+    pub fn int(v: u64) -> Dec {
         Dec { m: v, e: 0 }
     }
 
@@ -33,7 +40,7 @@ impl Dec {
     /// digit is dropped and, for integer digits, the exponent grows instead.
     pub fn push_digit(&mut self, d: u8, integer: bool) {
         if self.m < MANT_CAP {
-            self.m = self.m * 10 + u128::from(d);
+            self.m = self.m * 10 + u64::from(d);
             if !integer {
                 self.e = self.e.saturating_sub(1);
             }
@@ -47,10 +54,10 @@ impl Dec {
     }
 
     pub fn times(self, k: u32) -> Dec {
-        match self.m.checked_mul(u128::from(k)) {
+        match self.m.checked_mul(u64::from(k)) {
             Some(m) => Dec { m, e: self.e },
             None => {
-                Dec { m: (self.m / 10).saturating_mul(u128::from(k)), e: self.e.saturating_add(1) }
+                Dec { m: (self.m / 10).saturating_mul(u64::from(k)), e: self.e.saturating_add(1) }
             }
         }
     }
@@ -75,9 +82,15 @@ impl Dec {
         Dec { m: hi.m.saturating_add(cut), e: hi.e }
     }
 
-    /// The nearest f64 (via the standard decimal parser, so it is correctly rounded);
-    /// infinities saturate to ±f64::MAX.
+    /// The nearest f64, correctly rounded: exact arithmetic when the mantissa and the power
+    /// of ten are both exact in an f64 (one rounding step), else the standard decimal parser.
+    /// Infinities saturate to f64::MAX.
     pub fn to_f64(self) -> f64 {
+        if self.m < (1 << 53) && self.e.unsigned_abs() < 23 {
+            let p = EXACT_POW10[self.e.unsigned_abs() as usize];
+            let m = self.m as f64;
+            return if self.e >= 0 { m * p } else { m / p };
+        }
         let mut buf = Buf::default();
         if write!(buf, "{}e{}", self.m, self.e).is_err() {
             return f64::MAX;
@@ -191,6 +204,8 @@ mod tests {
         assert_eq!(dec("1.2").scale(8).to_f64(), 120000000.0);
         assert_eq!(dec("0.4").to_f64(), 0.4);
         assert_eq!(dec("20000000").add(dec("0.5544")).to_f64(), 20000000.5544);
+        assert_eq!(dec("123456789012345678901").to_f64(), 123456789012345678901.0);
+        assert_eq!(dec("0.1").scale(-30).to_f64(), 1e-31);
     }
 
     #[test]
@@ -200,8 +215,8 @@ mod tests {
             d.push_digit(9, true);
         }
         assert_eq!(d.to_f64(), f64::MAX);
-        let big = Dec { m: u128::MAX, e: i32::MAX };
-        assert_eq!(big.add(Dec { m: u128::MAX, e: i32::MIN }).to_f64(), f64::MAX);
+        let big = Dec { m: u64::MAX, e: i32::MAX };
+        assert_eq!(big.add(Dec { m: u64::MAX, e: i32::MIN }).to_f64(), f64::MAX);
         assert_eq!(big.times(12).to_f64(), f64::MAX);
     }
 }

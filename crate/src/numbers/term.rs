@@ -267,7 +267,7 @@ fn pair_zhe(chars: &[char], a: &Atom) -> Option<Term> {
     }
     let mut t = term(*a, Kind::Plain);
     t.end = z + 1;
-    t.val = Val::D(Dec::int(u128::from(x * 10 + y)));
+    t.val = Val::D(Dec::int(u64::from(x * 10 + y)));
     t.percent = true;
     Some(t)
 }
