@@ -12,15 +12,19 @@
 //! not a quantity (一切, 四川, 陆地, 十三五, 三五个) are skipped; see [`words`].
 //!
 //! Module map: `chars` (character classes), `dec` (exact decimal values), `arabic` (digit
-//! runs), `atom` (numerals and units → one value), `term` (sign, fractions, percent,
-//! qualifiers), `range` (ranges, dates, the final match), `words` (word lists).
+//! runs), `atom` and `units` (numerals and units → one value), `term` (one expression: sign,
+//! qualifiers, core), `fraction` (分之, slashes, digit runs), `percent` (%, 个百分点, 成, 折),
+//! `range` (ranges, dates, the final match), `words` (word lists).
 
 mod arabic;
 mod atom;
 mod chars;
 mod dec;
+mod fraction;
+mod percent;
 mod range;
 mod term;
+mod units;
 mod words;
 
 pub use words::{PREFIX_QUALIFIERS, SUFFIX_QUALIFIERS};
