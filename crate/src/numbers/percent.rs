@@ -9,6 +9,7 @@ use super::words::{cheng_is_word, da_is_word, zhe_is_word};
 
 const PERCENT_WORDS: [[char; 4]; 2] = [['个', '百', '分', '点'], ['個', '百', '分', '點']];
 const POINT_WORDS: [[char; 3]; 2] = [['百', '分', '点'], ['百', '分', '點']];
+
 /// Two single digits then 折: "三八折", "九 九 折", "7 2 折" (38%, 99%, 72%).
 pub fn pair_zhe(chars: &[char], a: &Atom) -> Option<Term> {
     let x = a.single_digit?;
@@ -57,6 +58,7 @@ pub fn dozen(chars: &[char], t: &mut Term) {
     }
 }
 
+/// Turns `t` into a percentage when a marker follows it: %, ‰, 个百分点, 成, 折.
 pub fn percent_marker(chars: &[char], t: &mut Term) {
     if t.atom.bare {
         return;
@@ -68,13 +70,19 @@ pub fn percent_marker(chars: &[char], t: &mut Term) {
     let r = skip_gap(chars, t.end);
     let (end, scale) = match at(chars, r) {
         '%' => (r + 1, 0),
-        '‰' => (r + 1, -1),
+        '‰' => {
+            t.val = t.val.scale(-1);
+            (r + 1, -1)
+        }
         '成' => match cheng(chars, t, r) {
             Some(end) => (end, 1),
             None => return,
         },
         '折' => match zhe(chars, t, r) {
-            Some(scale) => (r + 1, scale),
+            Some(scale) => {
+                t.val = t.val.scale(scale);
+                (r + 1, scale)
+            }
             None => return,
         },
         _ => {
@@ -86,15 +94,12 @@ pub fn percent_marker(chars: &[char], t: &mut Term) {
             }
         }
     };
-    if scale != 0 && !matches!(at(chars, r), '成') {
-        t.val = t.val.scale(scale);
-    }
     t.end = end;
     t.percent = true;
     t.pct_scale = scale;
 }
 
-/// 三成 (30%), 七成 六 (76%), 三成半 (35%); returns the end of the expression.
+/// 三成 (30%), 七成 六 (76%), 三成半 (35%): sets the value and returns the end.
 fn cheng(chars: &[char], t: &mut Term, r: usize) -> Option<usize> {
     let v = t.val.f64();
     if cheng_is_word(chars, r)

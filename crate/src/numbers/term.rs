@@ -75,7 +75,7 @@ pub fn parse_term(chars: &[char], i: usize) -> Parsed {
         percent_marker(chars, &mut t);
     }
     if !t.percent && word == Some("近") && recent_span_after(chars, t.end) {
-        prefix_end = i;
+        prefix_end = q;
         t.start = q;
     } else {
         t.start = i;
@@ -103,6 +103,7 @@ pub fn parse_term(chars: &[char], i: usize) -> Parsed {
     Parsed::Term(t)
 }
 
+/// A term that is just the atom `a`, no marker or qualifier word around it yet.
 pub fn term(a: Atom, kind: Kind) -> Term {
     Term {
         start: a.start,
