@@ -17,8 +17,8 @@ SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 # (name, gold folder, docs folder, min F1, min share of regions right, min share of warning checks)
 SETS = [
     ("seeds", os.path.join(SHARED, "gold/seeds"), os.path.join(SHARED, "seeds"), 0.95, 1.0, 1.0),
-    ("reports", os.path.join(ROOT, "tests/gold/reports"), os.path.join(ROOT, "tests/reports"), 0.90, 0.93, 0.80),
-    ("samples", os.path.join(ROOT, "tests/gold/samples"), os.path.join(ROOT, "samples"), 0.95, 1.0, 1.0),
+    ("reports", os.path.join(ROOT, "tests/gold/reports"), os.path.join(ROOT, "tests/reports"), 0.97, 1.0, 1.0),
+    ("samples", os.path.join(ROOT, "tests/gold/samples"), os.path.join(ROOT, "samples"), 0.97, 1.0, 1.0),
 ]
 
 SUMMARY = re.compile(r"^F1 ([\d.]+) .* regions (\d+)/(\d+) warnings (\d+)/(\d+)$")

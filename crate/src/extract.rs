@@ -379,8 +379,19 @@ fn paired_household(qs: &[Quantity], i: usize) -> Option<usize> {
 }
 
 /// Verbs that continue a change stated in the previous clause (…降至18.2%,2019年底进一步降至0.6%).
-const CONTINUING_CHANGE: &[&str] =
-    &["降至", "下降到", "降到", "降为", "减至", "减少到", "下降至", "增长到", "提高到"];
+const CONTINUING_CHANGE: &[&str] = &[
+    "降至",
+    "下降到",
+    "降到",
+    "降为",
+    "减至",
+    "减少到",
+    "下降至",
+    "增长到",
+    "提高到",
+    "达到",
+    "可达",
+];
 
 /// If the clause of a figure at `pos` only continues a change stated in the previous
 /// clause (a short head with a verb of change), that previous clause.

@@ -64,6 +64,7 @@ const SUB_MARKERS: &[&str] = &[
     "小区",
     "安置点内",
     "一家",
+    "村民",
     "他家",
     "她家",
     "全家",
@@ -200,7 +201,7 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
         let next = chars.get(i + suffix_len).copied();
         if next.is_some_and(|n| {
-            (chars[i] == '乡' && "镇村族".contains(n)) || (chars[i] == '村' && n == '镇')
+            (chars[i] == '乡' && "镇村族".contains(n)) || (chars[i] == '村' && "镇民".contains(n))
         }) {
             continue;
         }

@@ -12,6 +12,12 @@ fn ends_sentence(c: char) -> bool {
 
 fn ends_clause(chars: &[char], i: usize) -> bool {
     let c = chars[i];
+    // A comma between digits is a thousands separator (12,582人), not a pause.
+    let digit_at =
+        |k: Option<usize>| k.and_then(|k| chars.get(k)).is_some_and(char::is_ascii_digit);
+    if c == ',' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
+        return false;
+    }
     ends_sentence(c)
         || matches!(c, ',' | ':')
         || (c == '—' && (chars.get(i + 1) == Some(&'—') || i > 0 && chars[i - 1] == '—'))
@@ -89,6 +95,7 @@ mod tests {
         assert_eq!(texts("甲,乙。丙;丁", sentences), ["甲,乙", "丙", "丁"]);
         assert_eq!(texts("实施“四好路”545公里,新建", clauses), ["实施“四好路”545公里", "新建"]);
         assert_eq!(texts("a——b,c", clauses), ["a", "b", "c"]);
+        assert_eq!(texts("搬迁5,168户12,582人,新建", clauses), ["搬迁5,168户12,582人", "新建"]);
         assert_eq!(texts("  一段 \n\n 二段", paragraphs), ["一段", "二段"]);
     }
 

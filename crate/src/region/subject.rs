@@ -56,7 +56,9 @@ pub fn main_region(text: &str) -> Option<MainRegion> {
         let code = m.adcodes[0];
         let mut weight = mention_weight(m);
         if m.kind == MentionKind::Place {
-            if is_locator(&chars, m.start) {
+            // 其中,盘州市…: a unit introduced as a part of the whole is not the subject.
+            let before: String = chars[m.start.saturating_sub(4)..m.start].iter().collect();
+            if is_locator(&chars, m.start) || before.contains("其中") {
                 weight *= 0.5;
             }
             if partner_spans
