@@ -10,7 +10,7 @@ use crate::quantity::{resolve, Quantity, UnitKind};
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
-use crate::segment::{clause_of, clauses, containing, sentences, Span};
+use crate::segment::{clause_of, clauses, containing, sentences, Span, SpanSet};
 
 /// A catalog compiled once, reused for every report of a batch.
 #[derive(Clone)]
@@ -158,12 +158,13 @@ impl Document {
         let other_regions = other_region_mentions(&ntext, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
-        let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();
+        let damaged = SpanSet::new(warnings.iter().map(|w| (w.start, w.end)));
         warnings.extend(crate::warnings::censored_text(&original));
         let (dups, repeats) = crate::warnings::duplicate_paragraphs(&n);
+        let repeats = SpanSet::new(repeats);
         warnings.extend(dups);
         warnings.extend(crate::warnings::missing_numbers(&n));
-        let boilerplate = crate::html::boilerplate_spans(text);
+        let boilerplate = SpanSet::new(crate::html::boilerplate_spans(text));
 
         let quantities: Vec<Quantity> =
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
@@ -192,7 +193,8 @@ impl Document {
                 // figure of the same unit measured.
                 .or_else(|| {
                     let prev = continued_from(&n.chars, &claus, q.num_start)?;
-                    (0..qi).rev().find_map(|j| {
+                    // Quantities are in text order: stop at the first that ends before `prev`.
+                    (0..qi).rev().take_while(|&j| quantities[j].end > prev.0).find_map(|j| {
                         let o = &quantities[j];
                         let hit = o.unit == q.unit && o.num_start >= prev.0 && o.end <= prev.1;
                         hit.then(|| classified[j].clone()).flatten()
@@ -203,11 +205,11 @@ impl Document {
 
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
-            let excluded = if repeats.iter().any(|&(s, e)| q.start >= s && q.end <= e) {
+            let excluded = if repeats.covers(q.start, q.end) {
                 Some("repeats a paragraph whose figures are already counted".to_string())
-            } else if damaged.iter().any(|&(s, e)| s <= orig.1 + 1 && e + 1 >= orig.0) {
+            } else if damaged.touches(orig.0.saturating_sub(1), orig.1 + 1) {
                 Some("next to mis-decoded text: the figure may have lost digits".to_string())
-            } else if boilerplate.iter().any(|&(s, e)| orig.0 >= s && orig.1 <= e) {
+            } else if boilerplate.covers(orig.0, orig.1) {
                 Some("in the page's boilerplate, not the report".to_string())
             } else if let Some(place) = markers.sub_scope(&n.chars, sentence, q.num_start) {
                 Some(format!("a figure of {place}, not of the whole region"))
@@ -264,6 +266,7 @@ impl Document {
         let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
+        crate::warnings::cap_per_kind(&mut warnings);
 
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| (cands[i].span.0, cands[i].indicator));
@@ -340,7 +343,7 @@ impl Document {
 const EVIDENCE_MAX: usize = 120;
 
 /// The evidence shown for a figure: its sentence, or the clauses around it in a long one.
-fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
+fn trimmed_sentence(n: &Normalized, sentence: Span, figure: Span) -> Span {
     if sentence.1 - sentence.0 <= EVIDENCE_MAX {
         return sentence;
     }
@@ -362,6 +365,13 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
         b += 1;
     }
     (a, b)
+}
+
+/// The evidence span of a figure, always containing the figure (a figure can run past the
+/// end of an over-long sentence that [`crate::segment::sentences`] had to cut).
+fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
+    let (a, b) = trimmed_sentence(n, sentence, figure);
+    (a.min(figure.0), b.max(figure.1))
 }
 
 /// If quantity `i` is a 户 figure directly followed by a person figure, that figure.
@@ -397,9 +407,13 @@ const CONTINUING_CHANGE: &[&str] = &[
 /// clause (a short head with a verb of change), that previous clause.
 fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
+    // Only a clause head of at most 14 chars continues a change (checked first: collecting
+    // the head of a huge unpunctuated clause for every figure in it was quadratic).
+    if pos - clause.0 > 14 {
+        return None;
+    }
     let head: String = chars[clause.0..pos].iter().collect();
-    let continues =
-        CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
-    let k = claus.iter().position(|&c| c == clause)?;
+    let continues = CONTINUING_CHANGE.iter().any(|w| head.ends_with(w));
+    let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }

@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::catalog::{Catalog, IndicatorDef};
 use crate::quantity::{Quantity, UnitKind};
-use crate::segment::Span;
+use crate::segment::{starting_in, Span};
 
 /// A word of the catalog found in the text (char offsets, half-open).
 #[derive(Debug, Clone, Copy)]
@@ -185,7 +185,9 @@ impl Compiled {
         let mut distance = 0usize;
         let blocked = |from: usize, to: usize| {
             hits_in(ctx.hits, (from, to)).iter().any(|h| ind.block.contains(&h.word))
-                || ctx.quantities.iter().any(|o| {
+                // Quantities are in text order: only those starting inside from..=to can lie
+                // in it (scanning them all, per cue, was quadratic in the document).
+                || starting_in(ctx.quantities, |o| o.start, from, to).iter().any(|o| {
                     o.unit == q.unit
                         && o.start >= from
                         && o.end <= to
