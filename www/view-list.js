@@ -75,7 +75,9 @@ function listRow(entry) {
     'tr',
     { class: selected ? 'selected' : '', dataset: { entry: String(entry.id) } },
     el('td', { class: 'file' }, name, el('div', { class: 'meta' }, region, el('span', { class: 'encoding', text: ` · ${report.encoding}` }))),
-    el('td', { class: 'num figures', text: String(report.indicators?.length ?? 0) }),
+    report.indicators?.length
+      ? el('td', { class: 'num figures', text: String(report.indicators.length) })
+      : el('td', { class: 'num figures none', text: t('no_figures') }),
     el('td', { class: `num warnings${warnings ? ' has-warnings' : ''}`, text: String(warnings) }),
     el('td', {}, remove),
   );
