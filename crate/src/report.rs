@@ -126,6 +126,53 @@ pub struct Warning {
     pub related: Vec<(usize, usize)>,
 }
 
+impl Report {
+    /// Keeps each indicator's headline candidate and at most `max_lost` of its other
+    /// candidates (the best scored, in text order), and renumbers the headlines' indices.
+    /// The page shows a report's candidates only to explain one figure; a 20 MiB report has
+    /// some 175,000, which took seconds of the page's main thread to receive and store.
+    pub fn keep_candidates(&mut self, max_lost: usize) {
+        let mut keep = vec![false; self.candidates.len()];
+        for h in &self.indicators {
+            if let Some(k) = keep.get_mut(h.candidate) {
+                *k = true;
+            }
+        }
+        let mut lost: Vec<usize> = (0..self.candidates.len()).filter(|&i| !keep[i]).collect();
+        if lost.len() <= max_lost {
+            return;
+        }
+        // Best score first, then text order; the first `max_lost` of each indicator stay.
+        lost.sort_by(|&a, &b| {
+            self.candidates[b].score.total_cmp(&self.candidates[a].score).then(a.cmp(&b))
+        });
+        let mut per_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for i in lost {
+            let n = per_id.entry(self.candidates[i].id.as_str()).or_default();
+            if *n < max_lost {
+                *n += 1;
+                keep[i] = true;
+            }
+        }
+        let mut new_index = vec![usize::MAX; self.candidates.len()];
+        let mut next = 0;
+        for (i, &k) in keep.iter().enumerate() {
+            if k {
+                new_index[i] = next;
+                next += 1;
+            }
+        }
+        let mut i = 0;
+        self.candidates.retain(|_| {
+            i += 1;
+            keep[i - 1]
+        });
+        for h in &mut self.indicators {
+            h.candidate = new_index.get(h.candidate).copied().unwrap_or(h.candidate);
+        }
+    }
+}
+
 /// Why a file could not be read at all. Problems inside a readable text are [`Warning`]s.
 #[derive(Debug, Clone, PartialEq)]
 pub enum InputError {
@@ -180,4 +227,33 @@ pub fn analyze(bytes: &[u8], source: &str, catalog: &Catalog) -> Result<Report, 
 /// Reads a report that is already text (pasted into the page, say).
 pub fn analyze_text(text: &str, source: &str, catalog: &Catalog) -> Result<Report, InputError> {
     crate::extract::engine_for(catalog).analyze_text(text, source)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::Engine;
+
+    #[test]
+    fn keep_candidates_keeps_every_headline_and_the_best_others() {
+        let text = "兰考县累计减少贫困人口3.2万人。".to_string()
+            + &"某年减少贫困人口1200人，贫困发生率降至1.5%。".repeat(40);
+        let full = Engine::builtin().analyze_text(&text, "t").expect("a report");
+        let headlines = |r: &super::Report| -> Vec<(String, usize, f64)> {
+            r.indicators
+                .iter()
+                .map(|h| (h.id.clone(), r.candidates[h.candidate].start, h.value))
+                .collect()
+        };
+        let mut cut = full.clone();
+        cut.keep_candidates(3);
+        assert!(full.candidates.len() > cut.candidates.len(), "{}", full.candidates.len());
+        assert_eq!(headlines(&cut), headlines(&full));
+        for h in &cut.indicators {
+            assert_eq!(cut.candidates[h.candidate].status, "headline");
+            let others =
+                cut.candidates.iter().filter(|c| c.id == h.id && c.status != "headline").count();
+            assert!(others <= 3, "{}: {others}", h.id);
+        }
+        assert!(cut.candidates.windows(2).all(|p| p[0].start <= p[1].start), "text order kept");
+    }
 }

@@ -44,9 +44,14 @@ fn failure(source: &str, error: &InputError) -> JsValue {
     to_js(&Failure { source, error: error.to_string(), error_kind })
 }
 
-/// Converts a report to the page's form: `text` filled with the decoded text and every offset
-/// in UTF-16 code units of that text.
+/// The most candidates of one indicator, besides its headline, the page receives (see
+/// [`Report::keep_candidates`]).
+const PAGE_CANDIDATES_PER_INDICATOR: usize = 100;
+
+/// Converts a report to the page's form: `text` filled with the decoded text, every offset
+/// in UTF-16 code units of that text, candidates cut to what the page can show.
 pub fn report_to_js(mut report: Report, text: String) -> JsValue {
+    report.keep_candidates(PAGE_CANDIDATES_PER_INDICATOR);
     crate::utf16::report_offsets_to_utf16(&mut report, &text);
     report.text = Some(text);
     to_js(&report)
