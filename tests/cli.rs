@@ -139,3 +139,50 @@ fn usage_errors_exit_2_with_a_message() {
     let help = bin().arg("--help").output().unwrap();
     assert!(help.status.success() && String::from_utf8_lossy(&help.stdout).contains("--format"));
 }
+
+#[test]
+fn a_report_without_figures_gets_a_note_not_an_error() {
+    let plain =
+        scratch("plain.txt", "本县坚持精准扶贫、精准脱贫基本方略，各项工作稳步推进。".as_bytes());
+    let out = bin().arg(&plain).output().expect("run zhibiao");
+    assert!(out.status.success());
+    let obj = &lines(&out.stdout)[0];
+    assert_eq!(obj["indicators"].as_array().map(Vec::len), Some(0));
+    assert_eq!(obj["note"], "no headline figures found in this text");
+    assert!(obj.get("error").is_none());
+    let csv = bin().args(["--format", "csv"]).arg(&plain).output().expect("run zhibiao");
+    assert!(csv.status.success());
+    assert!(String::from_utf8_lossy(&csv.stderr).contains("no headline figures"));
+    // A report with figures has no note.
+    let out = bin().arg(sample("lankao.txt")).output().expect("run zhibiao");
+    assert!(lines(&out.stdout)[0].get("note").is_none());
+}
+
+#[test]
+fn a_file_over_the_cap_is_refused_without_being_read() {
+    // A sparse file: 200 MB long, nothing written, so the refusal must come from its size.
+    let path = scratch("huge.txt", b"");
+    std::fs::File::options().write(true).open(&path).unwrap().set_len(200 << 20).unwrap();
+    let started = std::time::Instant::now();
+    let out = bin().arg(&path).output().expect("run zhibiao");
+    assert!(started.elapsed() < std::time::Duration::from_secs(5));
+    assert_eq!(out.status.code(), Some(1));
+    let error = lines(&out.stdout)[0]["error"].as_str().unwrap().to_string();
+    assert_eq!(error, "the file is 200.0 MB; the limit is 20 MB per report");
+    std::fs::remove_file(&path).ok();
+    // Standard input is read only up to the cap.
+    let mut child = bin().arg("-").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let chunk = vec![b'a'; 1 << 20];
+        for _ in 0..30 {
+            if stdin.write_all(&chunk).is_err() {
+                break;
+            }
+        }
+    });
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(lines(&out.stdout)[0]["error"].as_str().unwrap().contains("over the limit"));
+}

@@ -32,7 +32,11 @@ OPTIONS:
 OUTPUT:
     Offsets (start, end) are half-open and count Unicode scalar values (chars) in the
     decoded text. Values are in canonical units: 8.3万户 → 83000 (household),
-    1.73% → 1.73 (percent), 3.75亿元 → 375000000 (yuan).
+    1.73% → 1.73 (percent), 3.75亿元 → 375000000 (yuan). A report with no headline
+    figure has a `note` saying so (with --format csv, on standard error).
+
+LIMITS:
+    A file (or standard input) over 20 MiB is refused unread, with an `error` line.
 
 EXIT STATUS:
     0 every file was read; 1 some file could not be read (its line has an `error` key);
@@ -107,23 +111,29 @@ fn parse_args() -> Result<Option<Options>, String> {
 }
 
 fn read_input(path: &str) -> Result<Vec<u8>, String> {
+    let limit = zhibiao::decode::MAX_REPORT_BYTES;
     if path == "-" {
+        // Read one byte past the cap at most: enough to know the input is too large without
+        // holding all of it.
         let mut buf = Vec::new();
         std::io::stdin()
+            .take(limit as u64 + 1)
             .read_to_end(&mut buf)
             .map_err(|e| format!("cannot read standard input: {e}"))?;
+        if buf.len() > limit {
+            return Err(format!(
+                "standard input is over the limit of {} MB per report",
+                limit >> 20
+            ));
+        }
         return Ok(buf);
     }
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot open {path}: {e}"))?;
     if meta.is_dir() {
         return Err(format!("{path} is a folder, not a report"));
     }
-    if meta.len() as usize > zhibiao::decode::MAX_REPORT_BYTES {
-        return Err(zhibiao::InputError::TooLarge {
-            size: meta.len() as usize,
-            limit: zhibiao::decode::MAX_REPORT_BYTES,
-        }
-        .to_string());
+    if meta.len() > limit as u64 {
+        return Err(zhibiao::InputError::TooLarge { size: meta.len() as usize, limit }.to_string());
     }
     std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))
 }
@@ -147,6 +157,10 @@ fn json_line(report: &Report, opts: &Options) -> String {
         if !opts.text {
             obj.remove("text");
         }
+        // Not an error (the file was read), but worth a word: nothing found is not "0".
+        if report.indicators.is_empty() {
+            obj.insert("note".into(), NO_FIGURES.into());
+        }
     }
     value.to_string()
 }
@@ -159,6 +173,9 @@ fn csv_field(s: &str) -> String {
         s.to_string()
     }
 }
+
+/// The note of a report with no headline figure (JSON `note`; on stderr with --format csv).
+const NO_FIGURES: &str = "no headline figures found in this text";
 
 const CSV_HEADER: &str =
     "source,region,adcode,id,label_zh,label_en,value,unit,text,qualifier,time,start,end,sentence";
@@ -218,6 +235,9 @@ fn main() -> ExitCode {
             .and_then(|bytes| engine.analyze(&bytes, &name).map_err(|e| e.to_string()));
         match result {
             Ok(report) => {
+                if opts.format == Format::Csv && report.indicators.is_empty() {
+                    eprintln!("zhibiao: {name}: {NO_FIGURES}");
+                }
                 let line = match opts.format {
                     Format::Json => json_line(&report, &opts),
                     Format::Csv => csv_rows(&report).join("\n"),
