@@ -87,3 +87,21 @@ test('from file://, offline: every seed shows its key figures, and a PNG its own
   assertClean(seen);
   await context.close();
 });
+
+test('from file://, offline: reports are kept and come back after a reload', async () => {
+  const { page, context, seen } = await open();
+  await page.waitForSelector('body[data-restored="true"]');
+  assert.match(await page.textContent('#storage-note'), /IndexedDB/);
+  await page.setInputFiles(
+    '#file-input',
+    SEEDS.slice(0, 2).map((s) => ({ name: s.name, mimeType: 'text/plain', buffer: s.bytes })),
+  );
+  await waitForReports(page, 2);
+  await page.reload();
+  await page.waitForSelector('body[data-restored="true"]');
+  await waitForReports(page, 2);
+  const names = await page.$$eval('#report-list button.file-name', (b) => b.map((x) => x.textContent));
+  assert.deepEqual(names, SEEDS.slice(0, 2).map((s) => s.name));
+  assertClean(seen);
+  await context.close();
+});
