@@ -323,11 +323,15 @@ impl Document {
                 }
             })
             .collect();
+        let indicators: Vec<Headline> = indicators;
+        warnings.extend(crate::derived::check(&indicators));
+        warnings.sort_by_key(|w| (w.start, w.end));
         Report {
             source: source.to_string(),
             encoding: "UTF-8".into(),
             format: "text".into(),
             region,
+            derived: crate::derived::derive(&indicators),
             indicators,
             candidates,
             warnings,

@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod chart;
 pub mod decode;
+pub mod derived;
 pub mod extract;
 pub mod headline;
 pub mod html;

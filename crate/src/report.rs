@@ -24,6 +24,8 @@ pub struct Report {
     pub candidates: Vec<Candidate>,
     /// Data-quality warnings.
     pub warnings: Vec<Warning>,
+    /// Figures computed from the headlines (persons per household, recomputed incidence…).
+    pub derived: Vec<crate::derived::Derived>,
     /// The decoded document text all offsets refer to (set when read from bytes; the CLI
     /// prints it only with --text).
     #[serde(skip_serializing_if = "Option::is_none")]
