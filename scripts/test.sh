@@ -17,6 +17,7 @@ cargo clippy --target wasm32-unknown-unknown -p zhibiao -- -D warnings
 
 step "corpus files and gold are consistent"
 python3 tests/check_corpus.py
+python3 tests/check_holdout.py
 
 step "native tests"
 cargo test --workspace

@@ -92,12 +92,19 @@ fn byte_to_char(text: &str) -> Vec<u32> {
 
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
-fn other_region_mentions(text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
+fn other_region_mentions(chars: &[char], text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
     use crate::region::{lookup, mentions, MentionKind};
     let main_div = main.and_then(|r| lookup(&r.adcode));
+    // A bare short name counts only where it opens a clause (瑞金全市…): inside running
+    // text it is too often part of a word (利通 in 顺利通过).
+    let opens_clause = |s: usize| {
+        s == 0 || matches!(chars[s - 1], ',' | '。' | ';' | ':' | '\n' | ' ' | '、' | '“')
+    };
     mentions(text)
         .into_iter()
-        .filter(|m| m.kind == MentionKind::Place && m.supported)
+        .filter(|m| {
+            m.kind == MentionKind::Place && m.supported && (m.full || opens_clause(m.start))
+        })
         .filter(|m| {
             let Some(div) = m.adcodes.first().and_then(|c| lookup(c)) else { return false };
             match &main_div {
@@ -155,7 +162,7 @@ impl Document {
             RegionInfo { name: r.name, adcode: r.adcode, province: r.province, start, end }
         });
         let main_names = region.as_ref().map(|r| name_forms(&r.name)).unwrap_or_default();
-        let other_regions = other_region_mentions(&ntext, region.as_ref());
+        let other_regions = other_region_mentions(&n.chars, &ntext, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
         let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();
@@ -172,6 +179,7 @@ impl Document {
         let claus = clauses(&n.chars);
         let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names, &other_regions);
 
+        let present_year = present_year(&n.chars, &markers);
         let mut cands = Vec::new();
         let mut classified: Vec<Option<(usize, crate::rules::Match)>> =
             vec![None; quantities.len()];
@@ -182,7 +190,10 @@ impl Document {
                 continue;
             }
             let sentence = containing(&sents, q.num_start).unwrap_or((q.num_start, q.end));
-            let clause = clause_of(&claus, q.num_start);
+            let own_clause = clause_of(&claus, q.num_start);
+            // 选派驻村工作队,共226支: a clause that only says "in all" continues the
+            // previous one's subject, so cues may stand there.
+            let clause = totals_previous(&n.chars, &claus, own_clause, q.num_start);
             let ctx =
                 Context { chars: &n.chars, clause, sentence, hits: &hits, quantities: &quantities };
             let best = (0..compiled.defs.len())
@@ -213,6 +224,8 @@ impl Document {
                 Some(format!("a figure of {place}, not of the whole region"))
             } else if let Some(part) = markers.part(&n.chars, sentence, clause, q.num_start) {
                 Some(format!("part of a larger total ({part})"))
+            } else if let Some(word) = markers.target(&n.chars, clause, q.num_start) {
+                Some(format!("a target or plan ({word}), not an achievement"))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
                 Some("too small to be a region's headline".to_string())
             } else {
@@ -225,7 +238,7 @@ impl Document {
                 score: m.score,
                 weight: m.weight,
                 cues: m.cues,
-                time: time_scope(&n.chars, sentence, q.num_start, cumulative),
+                time: time_scope(&n.chars, sentence, q.num_start, cumulative, present_year),
                 main_marker: markers.main_marker(sentence, q.num_start),
                 excluded,
                 span: (q.start, q.end),
@@ -254,6 +267,7 @@ impl Document {
             }
             cands.push(cand);
         }
+        earliest_as_start(compiled, &mut cands);
         Document { n, quantities, cands, warnings, region }
     }
 
@@ -406,4 +420,73 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
         CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
     let k = claus.iter().position(|&c| c == clause)?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// Words that, alone before a figure in its clause, make it the total of what the previous
+/// clause introduced (…工作队,共226支).
+const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
+
+fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
+    let head: String = chars[clause.0..pos].iter().collect();
+    let k = claus.iter().position(|&c| c == clause);
+    match k {
+        Some(k) if k > 0 && TOTAL_HEADS.contains(&head.as_str()) && chars[clause.0 - 1] == ',' => {
+            (claus[k - 1].0, clause.1)
+        }
+        _ => clause,
+    }
+}
+
+/// The latest year the document names as a date of what happened (not a target year such as
+/// 力争到2025年): what 今年 and 目前 refer to.
+fn present_year(chars: &[char], markers: &Markers) -> Option<i32> {
+    let mut best = None;
+    for i in 0..chars.len().saturating_sub(4) {
+        if chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && chars[i + 4] == '年'
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+        {
+            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            let targeted = markers.target(chars, (i.saturating_sub(8), i), i).is_some();
+            if (1990..=2100).contains(&y) && !targeted {
+                best = best.max(Some(y));
+            }
+        }
+    }
+    best
+}
+
+/// Where a report states a start value in a sentence of its own (2014年…贫困发生率高达
+/// 17.67%; …截至2019年底…降至0.15%) rather than as 从A降至B, the earliest dated figure of the
+/// indicator, higher than its latest, is the start (catalog field `earliest_of`).
+fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
+    for (b, def) in compiled.defs.iter().enumerate() {
+        let Some(a) =
+            def.earliest_of.as_ref().and_then(|id| compiled.defs.iter().position(|d| &d.id == id))
+        else {
+            continue;
+        };
+        if cands.iter().any(|c| c.indicator == b && c.excluded.is_none()) {
+            continue;
+        }
+        let Some(w) = crate::headline::best(cands, a) else { continue };
+        let latest = cands[w].time.year;
+        let earliest = cands
+            .iter()
+            .filter(|c| c.indicator == a && c.excluded.is_none() && c.value > cands[w].value)
+            // Dated earlier, or undated but stated before a dated latest figure (那时…高达31.5%).
+            .filter(|c| match (c.time.year, latest) {
+                (Some(y), Some(l)) => y < l,
+                (Some(_), None) => true,
+                (None, Some(_)) => c.span.0 < cands[w].span.0,
+                (None, None) => false,
+            })
+            .min_by_key(|c| (c.time.year.is_none(), c.time.year, c.span.0));
+        if let Some(e) = earliest {
+            let mut start = e.clone();
+            start.indicator = b;
+            start.cues.push("earliest dated figure".into());
+            cands.push(start);
+        }
+    }
 }

@@ -78,6 +78,13 @@ fn loss_reason(winner: &Cand, loser: &Cand, winner_text: &str) -> String {
     "ranked below the headline by the rules".into()
 }
 
+/// The best eligible candidate of indicator `ind`, by the headline rules.
+pub fn best(cands: &[Cand], ind: usize) -> Option<usize> {
+    (0..cands.len())
+        .filter(|&i| cands[i].indicator == ind && cands[i].excluded.is_none())
+        .max_by(|&a, &b| rank(&cands[a], &cands[b]))
+}
+
 /// Chooses the winner of each indicator. Returns, per candidate, whether it won and why;
 /// and the conflict warnings. `texts[i]` is candidate i's figure as written.
 pub fn choose(
@@ -138,4 +145,9 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         && (w.time.year == l.time.year || w.time.year.is_none() || l.time.year.is_none())
         && w.main_marker == l.main_marker
         && !same_value(w.value, l.value)
+        // Figures far apart in size are a total and a part, not two versions of one total.
+        && w.value.max(l.value) <= CONFLICT_RATIO * w.value.min(l.value)
 }
+
+/// The largest ratio between two statements of one total that still reads as a conflict.
+const CONFLICT_RATIO: f64 = 1.5;

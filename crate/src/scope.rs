@@ -90,6 +90,25 @@ const PART_MARKERS: &[&str] = &[
     "区外",
 ];
 
+/// Words that make a figure a plan or target, not an achievement (预计 for the current year
+/// is a forecast and counts; 力争到2025年 does not).
+const TARGET_MARKERS: &[&str] = &[
+    "力争",
+    "争取",
+    "计划",
+    "目标是",
+    "目标为",
+    "预期目标",
+    "拟",
+    "规划到",
+    "将达到",
+    "要达到",
+    "确保到",
+];
+
+/// Words that date a figure to the report's own present (到今年, 目前, 如今).
+const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"];
+
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
     "累计", "以来", "全部", "共计", "总计", "合计", "先后", "累积", "至今", "期间", "历年", "共有",
@@ -151,6 +170,7 @@ const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二�
 pub struct Markers {
     /// (start, end, is_main) sorted by start.
     scope: Vec<(usize, usize, bool)>,
+    target: Vec<(usize, usize)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
 }
@@ -248,7 +268,17 @@ impl Markers {
                 scope.push((s, e, true));
             }
         }
-        scope.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
+        // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
+        // subject of what follows; one that opens a clause or sentence is.
+        scope.extend(
+            other_regions
+                .iter()
+                .filter(|&&(s, _)| {
+                    !s.checked_sub(1)
+                        .is_some_and(|p| "在到赴往从和与及向对给帮援、".contains(chars[p]))
+                })
+                .map(|&(s, e)| (s, e, false)),
+        );
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
         let main_spans: Vec<(usize, usize)> =
@@ -282,8 +312,10 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
+        static TARGET: OnceLock<Option<AhoCorasick>> = OnceLock::new();
         Markers {
             scope,
+            target: char_hits(TARGET.get_or_init(|| ac(TARGET_MARKERS)), text, b2c),
             part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
             cumulative: char_hits(CUM.get_or_init(|| ac(CUMULATIVE)), text, b2c),
         }
@@ -314,6 +346,15 @@ impl Markers {
         self.scope.iter().any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
     }
 
+    /// A target word before `pos` in the clause (力争…达到2万元).
+    pub fn target(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
+        self.target
+            .iter()
+            .rev()
+            .find(|&&(s, e)| s >= clause.0 && e <= pos)
+            .map(|&(s, e)| chars[s..e].iter().collect())
+    }
+
     /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
     pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
         self.part
@@ -337,11 +378,24 @@ impl Markers {
 
 /// The time scope of a figure at `pos`: the last year named before it in its sentence,
 /// with the words around it (截至…底, …以来), and a forecast (预计).
-pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) -> TimeScope {
+///
+/// `present_year` is the latest year the document names: a figure dated 今年 or 目前 gets
+/// it, so "到今年…降为零" ranks after "2014年…高达45.34%".
+pub fn time_scope(
+    chars: &[char],
+    sentence: Span,
+    pos: usize,
+    cumulative: bool,
+    present_year: Option<i32>,
+) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
     let text: String = seg.iter().collect();
     scope.forecast = text.contains("预计") || text.contains("预期");
+    if let Some(w) = PRESENT_MARKERS.iter().find(|w| text.contains(*w)) {
+        scope.year = present_year;
+        scope.text = Some(w.to_string());
+    }
     // The last four-digit year followed by 年.
     let mut found: Option<(usize, i32)> = None;
     let mut i = 0;
@@ -414,11 +468,11 @@ mod tests {
     #[test]
     fn time_scope_reads_the_last_year() {
         let c: Vec<char> = "截至2019年底,全县累计减贫".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), true);
+        let t = time_scope(&c, (0, c.len()), c.len(), true, None);
         assert_eq!(t.year, Some(2019));
         assert_eq!(t.text.as_deref(), Some("截至2019年底"));
         let c: Vec<char> = "2020年,贫困群众人均可支配收入预计可达".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), false);
+        let t = time_scope(&c, (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
     }

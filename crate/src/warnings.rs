@@ -146,7 +146,14 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
 }
 
 /// Counters that follow a number; seen without one, the number was stripped.
-const COUNTER_AFTER_VERB: &[&str] = &["人次", "万元", "亿元", "万人", "万户", "万亩", "个百分点"];
+const COUNTER_AFTER_VERB: &[&str] =
+    &["人次", "万元", "亿元", "万人", "万户", "万亩", "个百分点", "公里", "千米"];
+
+/// Verbs after which a bare 户 lost its number (带动户贫困户).
+const HOUSEHOLD_VERBS: &[&str] = &["带动", "帮助", "覆盖", "惠及", "涉及", "扶持", "辐射"];
+
+/// People nouns after which a bare 人 lost its number (劳动力人,).
+const PEOPLE_NOUNS: &[&str] = &["劳动力", "群众", "人口", "人员", "学生", "农民"];
 
 /// Chars that may stand before a counter without a number (这个, 每个, 各个…).
 const COUNTER_OK_BEFORE: &str =
@@ -194,8 +201,12 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 let at_start = prev.is_none_or(|p| is_punct(p) || p == '◎' || p == ' ')
                     || ends_with_word(c, i, "截至")
                     || ends_with_word(c, i, "截止");
-                let year_follows = next.is_some_and(|x| matches!(x, '底' | '末' | '初' | ','))
-                    || starts_with_word(c, i + 1, "以来");
+                // 年底/年末 opening a sentence is "at the year's end", a normal phrase; a
+                // comma or 以来 right after 年 at a clause start is a year that lost its digits.
+                let after_by = ends_with_word(c, i, "截至") || ends_with_word(c, i, "截止");
+                let year_follows = next.is_some_and(|x| x == ',')
+                    || starts_with_word(c, i + 1, "以来")
+                    || (after_by && next.is_some_and(|x| x == '底' || x == '末'));
                 if at_start && year_follows {
                     spans.push((i, i + 1, "a year without its number"));
                 }
@@ -226,6 +237,31 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             {
                 spans.push((i, i + 1, "a head count (人) without its number"));
             }
+            // 累计户人实现脱贫: households and persons both lost their numbers.
+            '户' if next == Some('人')
+                && prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
+                && c.get(i + 2) != Some(&'家') =>
+            {
+                spans.push((i, i + 2, "households and persons (户…人) without their numbers"));
+            }
+            // 带动户贫困户: a verb directly before a bare 户.
+            '户' if HOUSEHOLD_VERBS.iter().any(|v| ends_with_word(c, i, v))
+                && next.is_some_and(|x| x != '籍' && x != '口' && x != '均' && x != '人') =>
+            {
+                spans.push((i, i + 1, "a household count (户) without its number"));
+            }
+            // 安置贫困劳动力人,: a people noun, then a bare 人.
+            '人' if next.is_some_and(is_punct)
+                && PEOPLE_NOUNS.iter().any(|v| ends_with_word(c, i, v)) =>
+            {
+                spans.push((i, i + 1, "a head count (人) without its number"));
+            }
+            // 人均可支配收入达到元: money without its amount.
+            '元' if prev.is_some_and(|p| "到为达至入".contains(p))
+                && !ends_with_word(c, i, "单元") =>
+            {
+                spans.push((i, i + 1, "an amount (元) without its number"));
+            }
             // 驻村工作队支、: teams counted without a number.
             '支' if prev == Some('队') && next.is_some_and(is_punct) => {
                 spans.push((i, i + 1, "a team count (支) without its number"));
@@ -241,6 +277,7 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
         }
         for w in COUNTER_AFTER_VERB {
             if starts_with_word(c, i, w)
+                && !ends_with_word(c, i, "平方")
                 && prev
                     .is_some_and(|p| (is_han(p) || is_punct(p)) && !COUNTER_OK_BEFORE.contains(p))
             {
@@ -276,6 +313,11 @@ mod tests {
         assert_eq!(kinds("截至年底,绵阳市个贫困村、8.3万户全部退出"), 2);
         assert_eq!(kinds("培训建档立卡劳动力人次,公益性岗位安置人,就业率达%。"), 3);
         assert_eq!(kinds("累计选派名第一书记、名工作队员"), 2);
+        assert_eq!(
+            kinds("累计户人实现脱贫,带动户贫困户增收,安置贫困劳动力人,新建农村公路公里。"),
+            4
+        );
+        assert_eq!(kinds("人均可支配收入达到元,截至年底全县"), 2);
     }
 
     #[test]
@@ -285,6 +327,7 @@ mod tests {
             0
         );
         assert_eq!(kinds("全县85个贫困村,年产值6000万元,年人均增收5400元。"), 0);
+        assert_eq!(kinds("年底剩余贫困人口清零,年末全县户籍总人口,这户人家,新建公路12公里,每公里,8765平方公里。"), 0);
     }
 
     #[test]

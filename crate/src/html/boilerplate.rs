@@ -114,11 +114,13 @@ fn classify(raw: &str) -> Option<Line> {
     if line.contains("版权所有") || line.contains("版權所有") {
         return Some(Line::Footer);
     }
-    let prose = line.contains('。');
+    // Sentences (a full stop or a question) are content, whatever they open with: an
+    // interview's 记者:…?县长:…。 is the report, not a byline.
+    let prose = line.contains('。') || line.contains('？') || line.contains('?');
     if starts(BREADCRUMB_STARTS) || (!prose && is_breadcrumb(line)) {
         return Some(Line::Itself);
     }
-    if is_byline(line)
+    if (is_byline(line) && !prose)
         || (!prose && chars <= 80 && BYLINE_ANYWHERE.iter().any(|w| line.contains(w)))
     {
         return Some(Line::Itself);
