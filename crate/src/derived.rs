@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::report::{Headline, Warning};
+use crate::report::{Headline, Said, Warning};
 
 /// A figure computed from headlines, never read from the text.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -135,12 +135,13 @@ fn recomputed_incidence(hs: &[Headline]) -> Option<f64> {
     (registered > 0.0).then(|| before * remaining / registered)
 }
 
-fn conflict(a: &Headline, b: &Headline, message: String) -> Warning {
+fn conflict(a: &Headline, b: &Headline, said: Said) -> Warning {
     Warning {
         kind: "conflicting_values".into(),
         start: a.start,
         end: a.end,
-        message,
+        message: said.en,
+        message_zh: said.zh,
         related: vec![(b.start, b.end)],
     }
 }
@@ -162,9 +163,15 @@ pub fn check(hs: &[Headline]) -> Vec<Warning> {
             out.push(conflict(
                 g,
                 l,
-                format!(
-                    "{} ({}) + {} ({}) = {} but the report gives {} as {}",
-                    l.label_zh, l.text, r.label_zh, r.text, sum, g.label_zh, g.text
+                Said::new(
+                    format!(
+                        "{} ({}) + {} ({}) = {} but the report gives {} as {}",
+                        l.label_en, l.text, r.label_en, r.text, sum, g.label_en, g.text
+                    ),
+                    format!(
+                        "{}({})+{}({})={},但报告给出的{}是{}",
+                        l.label_zh, l.text, r.label_zh, r.text, sum, g.label_zh, g.text
+                    ),
                 ),
             ));
         }
@@ -183,9 +190,12 @@ pub fn check(hs: &[Headline]) -> Vec<Warning> {
             out.push(conflict(
                 stated,
                 before,
-                format!(
-                    "the report's populations put poverty incidence at {r:.2}%, not the stated {}",
-                    stated.text
+                Said::new(
+                    format!(
+                        "the report's populations put poverty incidence at {r:.2}%, not the stated {}",
+                        stated.text
+                    ),
+                    format!("按报告中的人口数推算,贫困发生率约为{r:.2}%,与所述{}不符", stated.text),
                 ),
             ));
         }

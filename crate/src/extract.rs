@@ -7,7 +7,7 @@ use crate::catalog::Catalog;
 use crate::headline::{choose, Cand};
 use crate::normalize::{is_han, normalize, Normalized};
 use crate::quantity::{resolve, Quantity, UnitKind};
-use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Warning};
+use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
 use crate::segment::{clause_of, clauses, containing, sentences, Span};
@@ -215,19 +215,37 @@ impl Document {
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
             let excluded = if repeats.iter().any(|&(s, e)| q.start >= s && q.end <= e) {
-                Some("repeats a paragraph whose figures are already counted".to_string())
+                Some(Said::new(
+                    "repeats a paragraph whose figures are already counted",
+                    "所在段落重复,数字已计入",
+                ))
             } else if damaged.iter().any(|&(s, e)| s <= orig.1 + 1 && e + 1 >= orig.0) {
-                Some("next to mis-decoded text: the figure may have lost digits".to_string())
+                Some(Said::new(
+                    "next to mis-decoded text: the figure may have lost digits",
+                    "紧邻乱码,数字可能缺位",
+                ))
             } else if boilerplate.iter().any(|&(s, e)| orig.0 >= s && orig.1 <= e) {
-                Some("in the page's boilerplate, not the report".to_string())
+                Some(Said::new(
+                    "in the page's boilerplate, not the report",
+                    "位于网页的栏目或版权信息中,不属于报告正文",
+                ))
             } else if let Some(place) = markers.sub_scope(&n.chars, sentence, q.num_start) {
-                Some(format!("a figure of {place}, not of the whole region"))
+                Some(Said::new(
+                    format!("a figure of {place}, not of the whole region"),
+                    format!("是{place}的数字,不是全域的"),
+                ))
             } else if let Some(part) = markers.part(&n.chars, sentence, clause, q.num_start) {
-                Some(format!("part of a larger total ({part})"))
+                Some(Said::new(
+                    format!("part of a larger total ({part})"),
+                    format!("是总数的一部分({part})"),
+                ))
             } else if let Some(word) = markers.target(&n.chars, clause, q.num_start) {
-                Some(format!("a target or plan ({word}), not an achievement"))
+                Some(Said::new(
+                    format!("a target or plan ({word}), not an achievement"),
+                    format!("是目标或计划({word}),不是已完成的数字"),
+                ))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
-                Some("too small to be a region's headline".to_string())
+                Some(too_small())
             } else {
                 None
             };
@@ -260,7 +278,7 @@ impl Document {
                     if hc.excluded.is_none()
                         && compiled.defs[ti].min.is_some_and(|min| h.value < min)
                     {
-                        hc.excluded = Some("too small to be a region's headline".to_string());
+                        hc.excluded = Some(too_small());
                     }
                     cands.push(hc);
                 }
@@ -305,7 +323,8 @@ impl Document {
                     time: c.time.clone(),
                     score: (c.score * 100.0).round() / 100.0,
                     status: if winners.contains(&Some(i)) { "headline" } else { "lost" }.into(),
-                    reason: reasons[i].clone(),
+                    reason: reasons[i].en.clone(),
+                    reason_zh: reasons[i].zh.clone(),
                 }
             })
             .collect();
@@ -489,4 +508,8 @@ fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
             cands.push(start);
         }
     }
+}
+
+fn too_small() -> Said {
+    Said::new("too small to be a region's headline", "数字太小,不像全域的主要指标")
 }

@@ -6,11 +6,18 @@
 use std::collections::HashMap;
 
 use crate::normalize::{is_han, Normalized};
-use crate::report::Warning;
+use crate::report::{Said, Warning};
 use crate::segment::{paragraphs, Span};
 
-fn warning(kind: &str, span: Span, message: String) -> Warning {
-    Warning { kind: kind.to_string(), start: span.0, end: span.1, message, related: Vec::new() }
+fn warning(kind: &str, span: Span, said: Said) -> Warning {
+    Warning {
+        kind: kind.to_string(),
+        start: span.0,
+        end: span.1,
+        message: said.en,
+        message_zh: said.zh,
+        related: Vec::new(),
+    }
 }
 
 /// Paragraphs of at least this many chars count as duplicates when repeated verbatim.
@@ -32,7 +39,10 @@ pub fn duplicate_paragraphs(n: &Normalized) -> (Vec<Warning>, Vec<Span>) {
                 let mut w = warning(
                     "duplicate_paragraph",
                     n.to_original(s, e),
-                    "this paragraph repeats an earlier one word for word; its figures are counted once".into(),
+                    Said::new(
+                        "this paragraph repeats an earlier one word for word; its figures are counted once",
+                        "本段与前文某段逐字重复,其中数字只计一次",
+                    ),
                 );
                 w.related.push(n.to_original(fs, fe));
                 warnings.push(w);
@@ -98,7 +108,10 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
             out.push(warning(
                 "corrupt_text",
                 (a, b),
-                format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+                Said::new(
+                    format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+                    format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
+                ),
             ));
         }
     }
@@ -138,7 +151,10 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
             out.push(warning(
                 "censored_text",
                 (s, i),
-                format!("{} character(s) masked with * in “{shown}”", i - s),
+                Said::new(
+                    format!("{} character(s) masked with * in “{shown}”", i - s),
+                    format!("“{shown}”中有{}个字被*屏蔽", i - s),
+                ),
             ));
         }
     }
@@ -188,14 +204,14 @@ fn starts_with_word(chars: &[char], at: usize, w: &str) -> bool {
 /// Counters and units whose number was stripped (绵阳市个贫困村, 截至年底, 达%).
 pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     let c = &n.chars;
-    let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+    let mut spans: Vec<(usize, usize, (&str, &str))> = Vec::new();
     for i in 0..c.len() {
         let prev = i.checked_sub(1).map(|p| c[p]);
         let next = c.get(i + 1).copied();
         let prev_is_number = prev.is_some_and(|p| COUNTER_OK_BEFORE.contains(p));
         match c[i] {
             '%' if !prev.is_some_and(|p| p.is_ascii_digit() || COUNTER_OK_BEFORE.contains(p)) => {
-                spans.push((i, i + 1, "a percentage without its number"));
+                spans.push((i, i + 1, ("a percentage without its number", "百分比缺少数字")));
             }
             '年' => {
                 let at_start = prev.is_none_or(|p| is_punct(p) || p == '◎' || p == ' ')
@@ -208,26 +224,26 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                     || starts_with_word(c, i + 1, "以来")
                     || (after_by && next.is_some_and(|x| x == '底' || x == '末'));
                 if at_start && year_follows {
-                    spans.push((i, i + 1, "a year without its number"));
+                    spans.push((i, i + 1, ("a year without its number", "年份缺少数字")));
                 }
             }
             '个' if prev.is_some_and(|p| is_han(p) || is_punct(p))
                 && !prev_is_number
                 && next.is_some_and(|x| (is_han(x) && !GE_WORDS.contains(x)) || is_punct(x)) =>
             {
-                spans.push((i, i + 1, "a count (个) without its number"));
+                spans.push((i, i + 1, ("a count (个) without its number", "“个”前缺少数字")));
             }
             '名' if prev.is_some_and(|p| is_han(p) || p == '、')
                 && !prev_is_number
                 && !prev.is_some_and(|p| MING_WORD_BEFORE.contains(p))
                 && next.is_some_and(|x| is_punct(x) || (is_han(x) && !MING_WORDS.contains(x))) =>
             {
-                spans.push((i, i + 1, "a head count (名) without its number"));
+                spans.push((i, i + 1, ("a head count (名) without its number", "“名”前缺少数字")));
             }
             '人' if next.is_some_and(is_punct)
                 && PERSON_VERBS.iter().any(|v| ends_with_word(c, i, v)) =>
             {
-                spans.push((i, i + 1, "a head count (人) without its number"));
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
             }
             // 29561户人脱贫: the households kept their number, the persons lost theirs.
             '人' if prev == Some('户')
@@ -235,43 +251,55 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 && c[i - 2].is_ascii_digit()
                 && !next.is_some_and(|x| x == '家' || x == '口') =>
             {
-                spans.push((i, i + 1, "a head count (人) without its number"));
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
             }
             // 累计户人实现脱贫: households and persons both lost their numbers.
             '户' if next == Some('人')
                 && prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
                 && c.get(i + 2) != Some(&'家') =>
             {
-                spans.push((i, i + 2, "households and persons (户…人) without their numbers"));
+                spans.push((
+                    i,
+                    i + 2,
+                    ("households and persons (户…人) without their numbers", "“户…人”缺少数字"),
+                ));
             }
             // 带动户贫困户: a verb directly before a bare 户.
             '户' if HOUSEHOLD_VERBS.iter().any(|v| ends_with_word(c, i, v))
                 && next.is_some_and(|x| x != '籍' && x != '口' && x != '均' && x != '人') =>
             {
-                spans.push((i, i + 1, "a household count (户) without its number"));
+                spans.push((
+                    i,
+                    i + 1,
+                    ("a household count (户) without its number", "“户”前缺少数字"),
+                ));
             }
             // 安置贫困劳动力人,: a people noun, then a bare 人.
             '人' if next.is_some_and(is_punct)
                 && PEOPLE_NOUNS.iter().any(|v| ends_with_word(c, i, v)) =>
             {
-                spans.push((i, i + 1, "a head count (人) without its number"));
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
             }
             // 人均可支配收入达到元: money without its amount.
             '元' if prev.is_some_and(|p| "到为达至入".contains(p))
                 && !ends_with_word(c, i, "单元") =>
             {
-                spans.push((i, i + 1, "an amount (元) without its number"));
+                spans.push((i, i + 1, ("an amount (元) without its number", "金额“元”前缺少数字")));
             }
             // 驻村工作队支、: teams counted without a number.
             '支' if prev == Some('队') && next.is_some_and(is_punct) => {
-                spans.push((i, i + 1, "a team count (支) without its number"));
+                spans.push((i, i + 1, ("a team count (支) without its number", "“支”前缺少数字")));
             }
             '余' | '多'
                 if prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
                     && next.is_some_and(|x| "万亿个名人户元宗件次家".contains(x))
                     && c[i] == '余' =>
             {
-                spans.push((i, i + 2, "an approximate figure (余…) without its number"));
+                spans.push((
+                    i,
+                    i + 2,
+                    ("an approximate figure (余…) without its number", "“余”前缺少数字"),
+                ));
             }
             _ => {}
         }
@@ -281,7 +309,11 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 && prev
                     .is_some_and(|p| (is_han(p) || is_punct(p)) && !COUNTER_OK_BEFORE.contains(p))
             {
-                spans.push((i, i + w.chars().count(), "a unit without its number"));
+                spans.push((
+                    i,
+                    i + w.chars().count(),
+                    ("a unit without its number", "单位前缺少数字"),
+                ));
             }
         }
     }
@@ -294,7 +326,12 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             let ctx_s = s.saturating_sub(6);
             let ctx_e = (e + 6).min(c.len());
             let shown: String = c[ctx_s..ctx_e].iter().collect();
-            warning("missing_number", (a, b), format!("{what}: “{shown}”"))
+            let (en, zh) = what;
+            warning(
+                "missing_number",
+                (a, b),
+                Said::new(format!("{en}: “{shown}”"), format!("疑似数字被删:{zh}(“{shown}”)")),
+            )
         })
         .collect()
 }
