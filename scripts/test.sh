@@ -13,7 +13,7 @@ bash scripts/setup.sh
 step "format and lints"
 cargo fmt --check
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p zhibiao -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests -- -D warnings
 
 step "corpus files and gold are consistent"
 python3 tests/check_corpus.py
