@@ -7,6 +7,7 @@ use crate::catalog::Catalog;
 use crate::headline::{choose, Cand};
 use crate::normalize::{is_han, normalize, Normalized};
 use crate::quantity::{resolve, Quantity, UnitKind};
+use crate::region::Mention;
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
@@ -92,11 +93,11 @@ fn byte_to_char(text: &str) -> Vec<u32> {
 
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
-fn other_region_mentions(text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
-    use crate::region::{lookup, mentions, MentionKind};
+fn other_region_mentions(found: &[Mention], main: Option<&RegionInfo>) -> Vec<Span> {
+    use crate::region::{lookup, MentionKind};
     let main_div = main.and_then(|r| lookup(&r.adcode));
-    mentions(text)
-        .into_iter()
+    found
+        .iter()
         .filter(|m| m.kind == MentionKind::Place && m.supported)
         .filter(|m| {
             let Some(div) = m.adcodes.first().and_then(|c| lookup(c)) else { return false };
@@ -150,12 +151,13 @@ impl Document {
         let ntext: String = n.chars.iter().collect();
         let b2c = byte_to_char(&ntext);
 
-        let region = crate::region::main_region(&ntext).map(|r| {
+        let found = crate::region::mentions(&ntext);
+        let region = crate::region::main_region_among(&ntext, &found).map(|r| {
             let (start, end) = n.to_original(r.start, r.end);
             RegionInfo { name: r.name, adcode: r.adcode, province: r.province, start, end }
         });
         let main_names = region.as_ref().map(|r| name_forms(&r.name)).unwrap_or_default();
-        let other_regions = other_region_mentions(&ntext, region.as_ref());
+        let other_regions = other_region_mentions(&found, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
         let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();

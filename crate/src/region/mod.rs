@@ -17,7 +17,7 @@ mod subject;
 mod table;
 
 pub use mentions::{mentions, Mention, MentionKind};
-pub use subject::main_region;
+pub use subject::{main_region, main_region_among};
 pub use table::{lookup, Division, Level};
 
 /// A region found to be the subject of a report.
