@@ -169,6 +169,8 @@ impl Document {
 
         let quantities: Vec<Quantity> =
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
+        // The scorer and the continuation rule search them by position.
+        debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
         let hits = compiled.hits(&ntext, &b2c);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
@@ -194,9 +196,10 @@ impl Document {
                 // figure of the same unit measured.
                 .or_else(|| {
                     let prev = continued_from(&n.chars, &claus, q.num_start)?;
-                    (0..qi).rev().find_map(|j| {
+                    // Quantities come in text order: none before the previous clause counts.
+                    (0..qi).rev().take_while(|&j| quantities[j].num_start >= prev.0).find_map(|j| {
                         let o = &quantities[j];
-                        let hit = o.unit == q.unit && o.num_start >= prev.0 && o.end <= prev.1;
+                        let hit = o.unit == q.unit && o.end <= prev.1;
                         hit.then(|| classified[j].clone()).flatten()
                     })
                 });
@@ -205,11 +208,11 @@ impl Document {
 
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
-            let excluded = if repeats.iter().any(|&(s, e)| q.start >= s && q.end <= e) {
+            let excluded = if inside_one(&repeats, (q.start, q.end)) {
                 Some("repeats a paragraph whose figures are already counted".to_string())
-            } else if damaged.iter().any(|&(s, e)| s <= orig.1 + 1 && e + 1 >= orig.0) {
+            } else if touches_one(&damaged, orig) {
                 Some("next to mis-decoded text: the figure may have lost digits".to_string())
-            } else if boilerplate.iter().any(|&(s, e)| orig.0 >= s && orig.1 <= e) {
+            } else if inside_one(&boilerplate, orig) {
                 Some("in the page's boilerplate, not the report".to_string())
             } else if let Some(place) = markers.sub_scope(&n.chars, sentence, q.num_start) {
                 Some(format!("a figure of {place}, not of the whole region"))
@@ -366,6 +369,18 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
     (a, b)
 }
 
+/// Whether `span` lies inside one of `spans` (sorted and disjoint).
+fn inside_one(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|&(s, _)| s <= span.0);
+    i > 0 && span.1 <= spans[i - 1].1
+}
+
+/// Whether `span` overlaps or touches (within one char) one of `spans` (sorted and disjoint).
+fn touches_one(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|&(_, e)| e + 1 < span.0);
+    spans.get(i).is_some_and(|&(s, _)| s <= span.1 + 1)
+}
+
 /// If quantity `i` is a 户 figure directly followed by a person figure, that figure.
 fn paired_person(qs: &[Quantity], i: usize) -> Option<usize> {
     let h = &qs[i];
@@ -402,6 +417,6 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let head: String = chars[clause.0..pos].iter().collect();
     let continues =
         CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
-    let k = claus.iter().position(|&c| c == clause)?;
+    let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }

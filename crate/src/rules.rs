@@ -185,9 +185,8 @@ impl Compiled {
         let mut distance = 0usize;
         let blocked = |from: usize, to: usize| {
             hits_in(ctx.hits, (from, to)).iter().any(|h| ind.block.contains(&h.word))
-                || ctx.quantities.iter().any(|o| {
+                || quantities_starting_in(ctx.quantities, from, to).iter().any(|o| {
                     o.unit == q.unit
-                        && o.start >= from
                         && o.end <= to
                         && o.start != q.start
                         // 从32.4%下降到0.4%: the starting value does not cut 0.4% off its cue.
@@ -240,6 +239,13 @@ pub fn hits_in(hits: &[Hit], span: Span) -> &[Hit] {
     let a = hits.partition_point(|h| h.start < span.0);
     let b = hits.partition_point(|h| h.start < span.1);
     &hits[a..b.max(a)]
+}
+
+/// The quantities (sorted by start) that start in `from..to`.
+fn quantities_starting_in(quantities: &[Quantity], from: usize, to: usize) -> &[Quantity] {
+    let a = quantities.partition_point(|o| o.start < from);
+    let b = quantities.partition_point(|o| o.start < to);
+    &quantities[a..b.max(a)]
 }
 
 /// Whether `q` is the size of a change (增长1200元, 提高5个百分点) rather than a level.

@@ -6,7 +6,7 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use crate::normalize::is_han;
 use crate::report::TimeScope;
@@ -159,6 +159,11 @@ fn ac(words: &[&str]) -> Option<AhoCorasick> {
     AhoCorasick::new(words).ok()
 }
 
+/// An automaton for words of one document, searched once: the kind cheapest to build.
+fn per_document_ac<P: AsRef<[u8]>>(words: &[P]) -> Option<AhoCorasick> {
+    AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(words).ok()
+}
+
 fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, usize)> {
     let Some(ac) = ac else { return Vec::new() };
     ac.find_iter(text).map(|m| (b2c[m.start()] as usize, b2c[m.end()] as usize)).collect()
@@ -216,6 +221,33 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Spans that may overlap one another, asked "does any overlap `start..end`" in log time.
+struct Overlaps {
+    /// Sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// `furthest[i]`: the largest end among `spans[..=i]`.
+    furthest: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(mut spans: Vec<(usize, usize)>) -> Overlaps {
+        spans.sort_unstable();
+        let furthest = spans
+            .iter()
+            .scan(0, |far, &(_, e)| {
+                *far = e.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Overlaps { spans, furthest }
+    }
+
+    fn any(&self, start: usize, end: usize) -> bool {
+        let before_end = self.spans.partition_point(|&(s, _)| s < end);
+        before_end > 0 && self.furthest[before_end - 1] > start
+    }
+}
+
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
     /// (full and short) so its own mentions count as main-scope markers.
@@ -241,7 +273,7 @@ impl Markers {
         let names: Vec<&str> =
             main_names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
         if !names.is_empty() {
-            let main_ac = AhoCorasick::new(&names).ok();
+            let main_ac = per_document_ac(&names);
             for (s, e) in char_hits(&main_ac, text, b2c) {
                 // 石柱县冷水镇 names the town, not the county: a main-region name directly
                 // followed by a place of its own is not a main marker.
@@ -251,12 +283,9 @@ impl Markers {
         scope.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
-        let main_spans: Vec<(usize, usize)> =
-            scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect();
-        let places: Vec<_> = named_places(chars)
-            .into_iter()
-            .filter(|p| !main_spans.iter().any(|&(s, e)| p.0 < e && p.1 > s))
-            .collect();
+        let main_spans = Overlaps::new(scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect());
+        let places: Vec<_> =
+            named_places(chars).into_iter().filter(|p| !main_spans.any(p.0, p.1)).collect();
         let mut stems: HashSet<String> = HashSet::new();
         for (s, e, name) in &places {
             scope.push((*s, *e, false));
@@ -268,7 +297,7 @@ impl Markers {
         }
         if !stems.is_empty() {
             let list: Vec<&String> = stems.iter().collect();
-            let stem_ac = AhoCorasick::new(&list).ok();
+            let stem_ac = per_document_ac(&list);
             for (s, e) in char_hits(&stem_ac, text, b2c) {
                 scope.push((s, e, false));
             }
@@ -292,10 +321,9 @@ impl Markers {
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
     /// marker before it names a township, village, company or settlement.
     pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
-        let last = self
-            .scope
+        let last = starting_in(&self.scope, sentence.0, pos, |m| m.0)
             .iter()
-            .filter(|&&(s, e, _)| s >= sentence.0 && e <= pos)
+            .filter(|&&(_, e, _)| e <= pos)
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
             .max_by_key(|&&(s, e, _)| (e, s))?;
         // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
@@ -311,12 +339,15 @@ impl Markers {
 
     /// Whether a main-region marker (全县, the region's name) stands before `pos` in the sentence.
     pub fn main_marker(&self, sentence: Span, pos: usize) -> bool {
-        self.scope.iter().any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+        starting_in(&self.scope, sentence.0, pos, |m| m.0)
+            .iter()
+            .any(|&(_, e, main)| main && e <= pos)
     }
 
     /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
     pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
-        self.part
+        // Both ways a marker qualifies put its start in [sentence or clause start, pos).
+        starting_in(&self.part, clause.0.min(sentence.0), pos, |m| m.0)
             .iter()
             .rev()
             .find(|&&(s, e)| {
@@ -329,10 +360,17 @@ impl Markers {
     /// Whether the figure is stated as cumulative: a word before it in its sentence, or
     /// 全部/累计 after it in its clause (120个贫困村全部退出).
     pub fn cumulative(&self, sentence: Span, clause: Span, start: usize, end: usize) -> bool {
-        self.cumulative
-            .iter()
-            .any(|&(s, e)| (s >= sentence.0 && e <= start) || (s >= end && e <= clause.1))
+        let before = starting_in(&self.cumulative, sentence.0, start, |m| m.0);
+        let after = starting_in(&self.cumulative, end, clause.1, |m| m.0);
+        before.iter().any(|&(_, e)| e <= start) || after.iter().any(|&(_, e)| e <= clause.1)
     }
+}
+
+/// The markers of `markers` (sorted by start) that start in `from..to`.
+fn starting_in<T>(markers: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = markers.partition_point(|m| start(m) < from);
+    let b = markers.partition_point(|m| start(m) < to).max(a);
+    &markers[a..b]
 }
 
 /// The time scope of a figure at `pos`: the last year named before it in its sentence,
