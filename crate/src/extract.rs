@@ -174,7 +174,7 @@ impl Document {
         let hits = compiled.hits(&ntext, &b2c);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names, &other_regions);
+        let markers = Markers::find(&n.chars, &main_names, &other_regions);
 
         let mut cands = Vec::new();
         let mut classified: Vec<Option<(usize, crate::rules::Match)>> =

@@ -27,6 +27,7 @@ pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
 
 pub use catalog::Catalog;
 pub use extract::Engine;

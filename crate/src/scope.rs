@@ -6,11 +6,10 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-
 use crate::normalize::is_han;
 use crate::report::TimeScope;
 use crate::segment::Span;
+use crate::words::WordSets;
 
 /// Words that put what follows in the main region's scope.
 const MAIN_MARKERS: &[&str] = &[
@@ -155,20 +154,6 @@ pub struct Markers {
     cumulative: Vec<(usize, usize)>,
 }
 
-fn ac(words: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::new(words).ok()
-}
-
-/// An automaton for words of one document, searched once: the kind cheapest to build.
-fn per_document_ac<P: AsRef<[u8]>>(words: &[P]) -> Option<AhoCorasick> {
-    AhoCorasick::builder().kind(Some(AhoCorasickKind::NoncontiguousNFA)).build(words).ok()
-}
-
-fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, usize)> {
-    let Some(ac) = ac else { return Vec::new() };
-    ac.find_iter(text).map(|m| (b2c[m.start()] as usize, b2c[m.end()] as usize)).collect()
-}
-
 /// Named townships, villages, streets and settlements (中益乡, 盐井村, 南宾街道) in the text.
 pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -253,33 +238,24 @@ impl Markers {
     /// (full and short) so its own mentions count as main-scope markers.
     pub fn find(
         chars: &[char],
-        text: &str,
-        b2c: &[u32],
         main_names: &[String],
         other_regions: &[(usize, usize)],
     ) -> Markers {
         use std::sync::OnceLock;
-        static MAIN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static SUB: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static PART: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static CUM: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static MARKERS: OnceLock<WordSets> = OnceLock::new();
+        let [main_hits, sub_hits, part, cumulative]: [Vec<(usize, usize)>; 4] = MARKERS
+            .get_or_init(|| WordSets::new(&[MAIN_MARKERS, SUB_MARKERS, PART_MARKERS, CUMULATIVE]))
+            .find(chars)
+            .try_into()
+            .expect("four lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
-        for (s, e) in char_hits(MAIN.get_or_init(|| ac(MAIN_MARKERS)), text, b2c) {
-            scope.push((s, e, true));
-        }
-        for (s, e) in char_hits(SUB.get_or_init(|| ac(SUB_MARKERS)), text, b2c) {
-            scope.push((s, e, false));
-        }
-        let names: Vec<&str> =
-            main_names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
-        if !names.is_empty() {
-            let main_ac = per_document_ac(&names);
-            for (s, e) in char_hits(&main_ac, text, b2c) {
-                // 石柱县冷水镇 names the town, not the county: a main-region name directly
-                // followed by a place of its own is not a main marker.
-                scope.push((s, e, true));
-            }
-        }
+        scope.extend(main_hits.iter().map(|&(s, e)| (s, e, true)));
+        scope.extend(sub_hits.iter().map(|&(s, e)| (s, e, false)));
+        // 石柱县冷水镇 names the town, not the county: a main-region name directly
+        // followed by a place of its own is not a main marker.
+        let [name_hits]: [Vec<(usize, usize)>; 1] =
+            WordSets::new(&[main_names]).find(chars).try_into().expect("one list");
+        scope.extend(name_hits.iter().map(|&(s, e)| (s, e, true)));
         scope.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
@@ -297,9 +273,8 @@ impl Markers {
         }
         if !stems.is_empty() {
             let list: Vec<&String> = stems.iter().collect();
-            let stem_ac = per_document_ac(&list);
-            for (s, e) in char_hits(&stem_ac, text, b2c) {
-                scope.push((s, e, false));
+            for hits in WordSets::new(&[&list[..]]).find(chars) {
+                scope.extend(hits.iter().map(|&(s, e)| (s, e, false)));
             }
         }
         scope.sort_by_key(|&(s, e, main)| (s, e, main));
@@ -311,11 +286,7 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        Markers {
-            scope,
-            part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
-            cumulative: char_hits(CUM.get_or_init(|| ac(CUMULATIVE)), text, b2c),
-        }
+        Markers { scope, part, cumulative }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
