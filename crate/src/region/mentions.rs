@@ -114,12 +114,12 @@ struct Raw {
 fn find(text: &str) -> Vec<Raw> {
     let idx = index();
     let mut out: Vec<Raw> = Vec::new();
-    for m in idx.automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for m in idx.find_iter(text) {
+        let (start, end) = (m.start, m.end);
         let after = &text[end..];
         let before = text[..start].chars().next_back();
         let previous = out.last().filter(|p| p.end_byte == start);
-        let targets: Vec<Target> = idx.targets[m.pattern().as_usize()]
+        let targets: Vec<Target> = idx.targets[m.pattern]
             .iter()
             .filter(|t| keep_target(t, after, before, previous))
             .copied()
