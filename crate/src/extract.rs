@@ -414,9 +414,9 @@ const CONTINUING_CHANGE: &[&str] = &[
 /// clause (a short head with a verb of change), that previous clause.
 fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
-    let head: String = chars[clause.0..pos].iter().collect();
+    let head = &chars[clause.0..pos.max(clause.0)];
     let continues =
-        CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
+        CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w)) && head.len() <= 14;
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }

@@ -9,7 +9,7 @@ use std::collections::HashSet;
 use crate::normalize::is_han;
 use crate::report::TimeScope;
 use crate::segment::Span;
-use crate::words::WordSets;
+use crate::words::{self, WordSets};
 
 /// Words that put what follows in the main region's scope.
 const MAIN_MARKERS: &[&str] = &[
@@ -186,7 +186,6 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         if i - name_start < 2 {
             continue;
         }
-        let name: String = chars[name_start..name_end].iter().collect();
         let last = chars[name_end - 1];
         // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
         let next = chars.get(i + suffix_len).copied();
@@ -195,10 +194,11 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         }) {
             continue;
         }
-        if NOT_NAME_END.contains(last)
-            || NOT_NAME_START.contains(chars[name_start])
-            || GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name))
-        {
+        if NOT_NAME_END.contains(last) || NOT_NAME_START.contains(chars[name_start]) {
+            continue;
+        }
+        let name: String = chars[name_start..name_end].iter().collect();
+        if GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name)) {
             continue;
         }
         out.push((name_start, i + suffix_len, name));
@@ -349,8 +349,7 @@ fn starting_in<T>(markers: &[T], from: usize, to: usize, start: impl Fn(&T) -> u
 pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
-    let text: String = seg.iter().collect();
-    scope.forecast = text.contains("预计") || text.contains("预期");
+    scope.forecast = words::contains(seg, "预计") || words::contains(seg, "预期");
     // The last four-digit year followed by 年.
     let mut found: Option<(usize, i32)> = None;
     let mut i = 0;
@@ -396,9 +395,11 @@ pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) 
             }
         }
         scope.text = Some(seg[a..b].iter().collect());
-    } else if let Some(p) = text.find("十三五") {
-        let rest = &text[p..];
-        let take: String = rest.chars().take(7).collect();
+    } else if let Some(p) = words::contains(seg, "十三五")
+        .then(|| seg.iter().collect::<String>())
+        .and_then(|text| text.find("十三五").map(|p| text[p..].to_string()))
+    {
+        let take: String = p.chars().take(7).collect();
         scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
     }
     scope

@@ -59,6 +59,24 @@ impl WordSets {
     }
 }
 
+/// Whether `chars` end with `word`.
+pub fn ends_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
+}
+
+/// Whether `chars` start with `word`.
+pub fn starts_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[..n].iter().copied().eq(word.chars())
+}
+
+/// Whether `word` occurs in `chars`.
+pub fn contains(chars: &[char], word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return true };
+    (0..chars.len()).any(|i| chars[i] == first && starts_with(&chars[i..], word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,6 +94,18 @@ mod tests {
         // Matches do not overlap within a list, but lists are independent.
         assert_eq!(find(&[&["全区"], &["区内"]], "全区内"), [vec![(0, 2)], vec![(1, 3)]]);
         assert_eq!(find(&[&["村村"]], "村村村村村"), [vec![(0, 2), (2, 4)]]);
+    }
+
+    #[test]
+    fn slice_tests_match_the_str_ones() {
+        let chars: Vec<char> = "截至2019年底预计".chars().collect();
+        for w in ["截至", "预计", "年底", "2019", "", "截至2019年底预计", "预计!", "x"]
+        {
+            let s: String = chars.iter().collect();
+            assert_eq!(ends_with(&chars, w), s.ends_with(w), "{w}");
+            assert_eq!(starts_with(&chars, w), s.starts_with(w), "{w}");
+            assert_eq!(contains(&chars, w), s.contains(w), "{w}");
+        }
     }
 
     #[test]

@@ -62,8 +62,8 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
         let mut weight = mention_weight(m);
         if m.kind == MentionKind::Place {
             // 其中,盘州市…: a unit introduced as a part of the whole is not the subject.
-            let before: String = chars[m.start.saturating_sub(4)..m.start].iter().collect();
-            if is_locator(&chars, m.start) || before.contains("其中") {
+            let before = &chars[m.start.saturating_sub(4)..m.start];
+            if is_locator(&chars, m.start) || crate::words::contains(before, "其中") {
                 weight *= 0.5;
             }
             if partners.near(m.start, m.end) {
@@ -146,8 +146,8 @@ fn mention_weight(m: &Mention) -> f64 {
 /// Whether the mention follows 位于 / 地处 / 隶属 …: it locates the subject, as in
 /// 汾西县位于临汾市北部.
 fn is_locator(chars: &[char], start: usize) -> bool {
-    let before: String = chars[start.saturating_sub(3)..start].iter().collect();
-    LOCATOR_WORDS.iter().any(|w| before.ends_with(w))
+    let before = &chars[start.saturating_sub(3)..start];
+    LOCATOR_WORDS.iter().any(|w| crate::words::ends_with(before, w))
 }
 
 /// The title: the first non-empty line when it is short enough to be one.
