@@ -89,7 +89,7 @@ const CONVERTED_IN_CONTEXT: &[char] = &['藉', '著', '苧', '闔', '鍾', '讎'
 /// looks up every three-byte char in three hash tables (5% of a report's time), so each char
 /// is asked once per process whether fast2s changes it on its own, and the answer kept in a
 /// table: a text of chars it never changes is already Simplified.
-fn may_be_traditional(text: &str) -> bool {
+pub(crate) fn may_be_traditional(text: &str) -> bool {
     use std::cell::RefCell;
     const UNKNOWN: u8 = 0;
     const KEPT: u8 = 1;

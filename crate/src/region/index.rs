@@ -6,12 +6,10 @@
 //! faster but took about 20 ms to build natively and several times that in WebAssembly before
 //! the first report could be read; the table builds in about a millisecond.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::names;
-use super::table::{table, Division};
+use super::table::{table, Division, FastMap};
 
 /// How a name was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +36,7 @@ pub(crate) struct Target {
 
 pub(crate) struct Index {
     /// Pattern ids by the first two chars of the pattern, longest pattern first.
-    by_start: HashMap<u64, Vec<u32>, BuildHasherDefault<PairHasher>>,
+    by_start: FastMap<u64, Vec<u32>>,
     /// Bit `c % 65536` set for the first char of every pattern: most chars start none.
     first_chars: Vec<u64>,
     patterns: Vec<String>,
@@ -90,38 +88,22 @@ fn pair_key(first: char, second: char) -> u64 {
     (u64::from(first) << 32) | u64::from(second)
 }
 
-/// A multiplicative hash for the two-char keys (the default SipHash is several times slower
-/// and guards against attacks that a fixed name table does not face).
-#[derive(Default)]
-struct PairHasher(u64);
-
-impl Hasher for PairHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.write_u64(u64::from(b));
-        }
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
 pub(crate) fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
     INDEX.get_or_init(build)
 }
 
 fn build() -> Index {
-    let mut by_pattern: HashMap<String, Vec<Target>> = HashMap::new();
+    let mut by_pattern: FastMap<String, Vec<Target>> = FastMap::default();
     let mut add = |pattern: &str, target: Target| {
         // The caller's text went through fast2s, which rewrites a few Simplified characters
         // (乾县 → 干县, 磐石 → 盘石): index that spelling too.
-        for spelling in [pattern.to_string(), fast2s::convert(pattern)] {
+        let simplified = if crate::normalize::may_be_traditional(pattern) {
+            fast2s::convert(pattern)
+        } else {
+            pattern.to_string()
+        };
+        for spelling in [pattern.to_string(), simplified] {
             let slot = by_pattern.entry(spelling).or_default();
             if !slot
                 .iter()
@@ -156,7 +138,7 @@ fn build() -> Index {
         // Full forms before suffixed before short; then higher levels, then by code.
         targets.sort_by_key(|t| (t.form as u8, t.division.level, t.division.adcode));
     }
-    let mut by_start: HashMap<u64, Vec<u32>, BuildHasherDefault<PairHasher>> = HashMap::default();
+    let mut by_start: FastMap<u64, Vec<u32>> = FastMap::default();
     let mut first_chars = vec![0u64; 65536 / 64];
     for (id, (pattern, _)) in patterns.iter().enumerate() {
         let mut chars = pattern.chars();
