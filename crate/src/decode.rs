@@ -292,17 +292,39 @@ fn utf16_of_han_text(bytes: &[u8]) -> Option<(String, &'static str)> {
     }
     let sample = &bytes[..bytes.len().min(64 * 1024)];
     for encoding in [UTF_16LE, UTF_16BE] {
-        let (text, errors) = decode_with(encoding, sample);
-        if !nearly_clean(&text, errors) {
-            continue;
-        }
+        // The sample is read in place, as encoding_rs would decode it (each unpaired
+        // surrogate one U+FFFD), without building the text: GBK and Big5 bytes get here too.
+        let units = sample.chunks_exact(2).map(|pair| {
+            let pair = [pair[0], pair[1]];
+            if encoding == UTF_16BE {
+                u16::from_be_bytes(pair)
+            } else {
+                u16::from_le_bytes(pair)
+            }
+        });
+        let (mut chars, mut errors, mut replacements) = (0usize, 0usize, 0usize);
         let (mut total, mut chinese) = (0usize, 0usize);
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
+        for decoded in char::decode_utf16(units) {
+            let c = decoded.unwrap_or_else(|_| {
+                errors += 1;
+                '\u{FFFD}'
+            });
+            chars += 1;
+            replacements += usize::from(c == '\u{FFFD}');
+            if c.is_whitespace() {
+                continue;
+            }
             total += 1;
             let punctuation = ('\u{3000}'..='\u{303F}').contains(&c)
                 || ('\u{FF00}'..='\u{FFEF}').contains(&c)
                 || ('\u{2010}'..='\u{2027}').contains(&c);
             chinese += usize::from(is_han(c) || punctuation);
+        }
+        // decode_with counts every U+FFFD once any sequence was malformed.
+        let errors = if errors > 0 { replacements } else { 0 };
+        let clean = errors == 0 || (errors <= 3 && errors * 1000 <= chars);
+        if !clean {
+            continue;
         }
         if total >= 8 && chinese * 100 >= total * 95 {
             let (text, errors) = decode_with(encoding, bytes);
