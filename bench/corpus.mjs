@@ -132,5 +132,15 @@ export function writeCorpus(root, dir, counts, bigBytes) {
     writeFileSync(path, text);
     big = { path, text, bytes: Buffer.byteLength(text, 'utf8'), chars: text.length };
   }
-  return { sizes, big, distinct: docs.length };
+  return { sizes, big, distinct: docs.length, docsInOrder: docs };
+}
+
+/** Writes each distinct document once, in cycle order, under `dir`; returns their paths. */
+export function writeDistinct(docs, dir) {
+  mkdirSync(dir, { recursive: true });
+  return docs.map((doc, i) => {
+    const path = join(dir, `${String(i).padStart(4, '0')}-${doc.name}`);
+    writeFileSync(path, doc.bytes);
+    return path;
+  });
 }

@@ -2,7 +2,14 @@
 // It prints figures; it asserts nothing about them.
 //
 //   node bench/run.mjs [--quick] [--runs N] [--loads N] [--peer-max-chars N] [--big-mb N]
-//                      [--no-page] [--json FILE]
+//                      [--no-page] [--json FILE] [--help]
+//
+//   --runs N            runs per size, the median is shown (7; three times that for 1 and 10)
+//   --loads N           first visits of each page build (7)
+//   --peer-max-chars N  run the peer only on sizes of at most N chars (120,000)
+//   --big-mb N          size of the single large text in MiB (50; 0 for none)
+//   --no-page           skip the headless Chromium measurements
+//   --json FILE         where all figures go (target/bench/results.json)
 //
 // 1. Builds the corpus (bench/corpus.mjs) under target/bench/: 1, 10, 100 and 1,000 reports
 //    and one ~50 MB text.
@@ -13,8 +20,8 @@
 // 3. The peer, Recognizers-Text (bench/peer.mjs), over the same documents in this process, and
 //    zhibiao's Wasm speed as a ratio to it. The peer reads a few thousand characters a second,
 //    so it runs once per size and only on sizes of at most --peer-max-chars characters.
-// 4. How time grows with corpus size: time per report and per MB at each size, against
-//    start-up plus N times one report.
+// 4. How time grows with corpus size: each size's time against start-up plus the sum of its
+//    reports' times read one at a time (each distinct report is timed alone first).
 // 5. Size of the .wasm (raw, gzipped) and of dist/zhibiao.html, and the page's start-up in
 //    headless Chromium (bench/page.mjs).
 //
@@ -28,7 +35,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
-import { writeCorpus } from './corpus.mjs';
+import { writeCorpus, writeDistinct } from './corpus.mjs';
 import { startPeer, peerVersion } from './peer.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -60,6 +67,11 @@ function parseArgs(argv) {
     else if (arg === '--big-mb') opts.bigMb = Number(value());
     else if (arg === '--no-page') opts.page = false;
     else if (arg === '--json') opts.json = resolve(value());
+    else if (arg === '--help' || arg === '-h') {
+      const header = readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n\nimport')[0];
+      console.log(header.replace(/^\/\/ ?/gm, ''));
+      process.exit(0);
+    }
     else throw new Error(`unknown option ${arg} (see the top of bench/run.mjs)`);
   }
   if (opts.quick) Object.assign(opts, { runs: 1, loads: 1, bigMb: 1 });
@@ -118,8 +130,8 @@ function listFiles(dir) {
 }
 
 /** The library in-process: the bench_text example's timings. */
-function libraryRuns(files, runs, asText = false) {
-  const args = ['--runs', String(runs), ...(asText ? ['--text'] : []), ...files];
+function libraryRuns(files, runs, asText = false, each = false) {
+  const args = ['--runs', String(runs), ...(asText ? ['--text'] : []), ...(each ? ['--each'] : []), ...files];
   const run = spawnSync(BENCH_TEXT, args, { encoding: 'utf8', maxBuffer: 1 << 20 });
   if (run.status !== 0) throw new Error(`bench_text failed: ${run.stderr}`);
   return JSON.parse(run.stdout);
@@ -171,6 +183,23 @@ async function main() {
   cliOnce(listFiles(corpus.sizes.at(-1).dir));
   for (let i = 0; i < 3; i += 1) wasmOnce(wasm.glue, corpus.sizes.at(-1).docs);
   const cliStartup = summary(Array.from({ length: Math.max(5, opts.runs) }, () => cliOnce([empty]).ms));
+
+  // One report at a time: each distinct document alone (median of the runs), for the growth
+  // check. The sizes cycle through these documents, so N reports are predicted to cost
+  // start-up plus the sum of their single times.
+  const distinctDir = at('target', 'bench', 'corpus', 'distinct');
+  const distinct = writeDistinct(corpus.docsInOrder, distinctDir);
+  const singleRuns = Math.max(3, opts.runs);
+  const single = {
+    cli: distinct.map((file) => median(Array.from({ length: singleRuns }, () => cliOnce([file]).ms))),
+    library: libraryRuns(distinct, singleRuns, false, true).each_ms,
+    wasm: corpus.docsInOrder.map((doc) =>
+      median(Array.from({ length: singleRuns }, () => wasmOnce(wasm.glue, [doc]).ms)),
+    ),
+  };
+  results.single = single;
+  const sumSingle = (kind, count) =>
+    Array.from({ length: count }, (_, i) => single[kind][i % single[kind].length]).reduce((a, b) => a + b, 0);
 
   for (const size of corpus.sizes) {
     const files = listFiles(size.dir);
@@ -280,29 +309,34 @@ async function main() {
     `peer ${fmtMs(peer.startupMs)} ms (build its models).`);
 
   // 4. Growth.
-  log('\nGrowth with corpus size: time per report, and time against start-up + N × one report\n');
-  const one = results.sizes[0];
-  const perReport = (ms, count) => (ms / count);
-  const growth = results.sizes.map((s) => {
-    const scale = s.bytes / one.bytes; // N reports of the mix weigh this many single reports
-    const cliPredicted = cliStartup.median + (one.cli.median - cliStartup.median) * scale;
-    return [
-      s.count,
-      fmtMs(perReport(s.cli.median - cliStartup.median, s.count)),
-      fmt(s.cli.median / cliPredicted, 2),
-      fmtMs(perReport(s.library.median, s.count)),
-      fmt(s.library.median / (one.library.median * scale), 2),
-      fmtMs(perReport(s.wasm.median, s.count)),
-      fmt(s.wasm.median / (one.wasm.median * scale), 2),
-      fmt((s.wasm.median / mb(s.bytes)), 1),
-    ];
+  log('\nGrowth with corpus size: each size against start-up + the sum of its reports read one at a time\n');
+  const perReport = (ms, count) => ms / count;
+  results.growth = results.sizes.map((s) => {
+    // A CLI run on one report pays the process start-up too: count it once.
+    const cliPredicted = cliStartup.median + sumSingle('cli', s.count) - s.count * cliStartup.median;
+    return {
+      count: s.count,
+      cli: s.cli.median / cliPredicted,
+      library: s.library.median / sumSingle('library', s.count),
+      wasm: s.wasm.median / sumSingle('wasm', s.count),
+    };
   });
   log(table(
     ['reports', 'CLI ms/rep', 'CLI vs pred.', 'lib ms/rep', 'lib vs pred.', 'Wasm ms/rep', 'Wasm vs pred.', 'Wasm ms/MB'],
-    growth,
+    results.sizes.map((s, i) => [
+      s.count,
+      fmtMs(perReport(s.cli.median - cliStartup.median, s.count)),
+      fmt(results.growth[i].cli, 2),
+      fmtMs(perReport(s.library.median, s.count)),
+      fmt(results.growth[i].library, 2),
+      fmtMs(perReport(s.wasm.median, s.count)),
+      fmt(results.growth[i].wasm, 2),
+      fmt(s.wasm.median / mb(s.bytes), 1),
+    ]),
   ));
-  log('(pred. = start-up + N × the one-report time, scaled by bytes; ≤ ~1 means linear. The CLI’s ' +
-    'start-up is its run on an empty file; in-process figures have none.)');
+  log('(pred. = start-up + the sum of the single-report times of the same reports; ≤ ~1 means ' +
+    'linear. The CLI’s start-up is its run on an empty file; in-process figures have none, the ' +
+    'engine being built before timing.)');
   if (results.big) {
     const b = results.big;
     log(`One ${fmt(mb(b.bytes), 0)} MB text: library ${fmt(b.library.median / mb(b.bytes), 1)} ms/MB, ` +

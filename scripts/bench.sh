@@ -8,6 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+if [ "${1:-}" = "--help" ] || [ "${1:-}" = "-h" ]; then
+  exec node bench/run.mjs --help
+fi
 bash scripts/setup.sh >/dev/null
 cargo build --release --bin zhibiao --example bench_text
 bash scripts/build-page.sh
