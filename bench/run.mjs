@@ -266,6 +266,7 @@ async function main() {
     s.peer === null ? '—' : fmtMs(s.peer),
     s.peer === null ? '—' : fmt(s.chars / (s.peer / 1e3), 0),
     s.peer === null ? '—' : `${fmt(s.peer / s.wasm.median, 0)}×`,
+    s.peer === null ? '—' : `${fmt(s.peer / s.library.median, 0)}×`,
   ]);
   if (results.big) {
     const b = results.big;
@@ -283,27 +284,31 @@ async function main() {
       '—',
       '—',
       '—',
+      '—',
     ]);
   }
   log(table(
     ['reports', 'MB', 'CLI ms', 'CLI MB/s', 'CLI rep/s', 'lib ms', 'lib MB/s', 'Wasm ms', 'Wasm MB/s', 'Wasm rep/s',
-      'peer ms', 'peer char/s', 'Wasm/peer'],
+      'peer ms', 'peer char/s', 'Wasm/peer', 'lib/peer'],
     rows,
   ));
   const peered = results.sizes.filter((s) => s.peer !== null);
   const peerChars = peered.reduce((sum, s) => sum + s.chars, 0);
   const peerMs = peered.reduce((sum, s) => sum + s.peer, 0);
   const wasmPeeredMs = peered.reduce((sum, s) => sum + s.wasm.median, 0);
+  const libraryPeeredMs = peered.reduce((sum, s) => sum + s.library.median, 0);
   results.peer = {
     version: peerVersion(),
     chars: peerChars,
     ms: peerMs,
     charsPerSecond: peerChars / (peerMs / 1e3),
     ratio: peerMs / wasmPeeredMs,
+    libraryRatio: peerMs / libraryPeeredMs,
   };
   log(`\nPeer: @microsoft/recognizers-text-suite ${results.peer.version} (Chinese number, percentage, ` +
     `dimension and currency models), ${fmt(results.peer.charsPerSecond, 0)} chars/s over ` +
-    `${peerChars} chars; zhibiao (Wasm, same documents) is ${fmt(results.peer.ratio, 0)}× faster.`);
+    `${peerChars} chars; zhibiao is ${fmt(results.peer.ratio, 0)}× faster in Wasm (same documents, same ` +
+    `process) and ${fmt(results.peer.libraryRatio, 0)}× natively (library in-process).`);
   log(`Start-up: CLI on an empty file ${fmtMs(cliStartup.median)} ms (process, catalog, exit); ` +
     `Wasm in Node ${fmtMs(wasm.startupMs)} ms (load glue, instantiate, build the engine); ` +
     `peer ${fmtMs(peer.startupMs)} ms (build its models).`);
