@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project, installing what it needs on a fresh machine first
 # (scripts/setup.sh): format and lints, native unit and spec tests, the Wasm build of the
-# core, accuracy against gold (seeds, own corpus, samples), and the page in headless Chromium.
+# core, accuracy against gold (seeds, own corpus, samples), the page in headless Chromium, and
+# a smoke run of the benchmark script (figures are printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,3 +32,7 @@ python3 scripts/accuracy.py
 
 step "the page in the browser"
 bash scripts/test-browser.sh
+
+step "the benchmark still runs (a quick smoke run on a tiny corpus; no timing is checked)"
+cargo build --release --example bench_text
+node bench/run.mjs --quick --json target/bench/smoke.json

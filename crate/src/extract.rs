@@ -7,6 +7,7 @@ use crate::catalog::Catalog;
 use crate::headline::{choose, Cand};
 use crate::normalize::{is_han, normalize, Normalized};
 use crate::quantity::{resolve, Quantity, UnitKind};
+use crate::region::Mention;
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
@@ -92,16 +93,20 @@ fn byte_to_char(text: &str) -> Vec<u32> {
 
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
-fn other_region_mentions(chars: &[char], text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
-    use crate::region::{lookup, mentions, MentionKind};
+fn other_region_mentions(
+    chars: &[char],
+    found: &[Mention],
+    main: Option<&RegionInfo>,
+) -> Vec<Span> {
+    use crate::region::{lookup, MentionKind};
     let main_div = main.and_then(|r| lookup(&r.adcode));
     // A bare short name counts only where it opens a clause (瑞金全市…): inside running
     // text it is too often part of a word (利通 in 顺利通过).
     let opens_clause = |s: usize| {
         s == 0 || matches!(chars[s - 1], ',' | '。' | ';' | ':' | '\n' | ' ' | '、' | '“')
     };
-    mentions(text)
-        .into_iter()
+    found
+        .iter()
         .filter(|m| {
             m.kind == MentionKind::Place && m.supported && (m.full || opens_clause(m.start))
         })
@@ -157,12 +162,13 @@ impl Document {
         let ntext: String = n.chars.iter().collect();
         let b2c = byte_to_char(&ntext);
 
-        let region = crate::region::main_region(&ntext).map(|r| {
+        let found = crate::region::mentions(&ntext);
+        let region = crate::region::main_region_among(&ntext, &found).map(|r| {
             let (start, end) = n.to_original(r.start, r.end);
             RegionInfo { name: r.name, adcode: r.adcode, province: r.province, start, end }
         });
         let main_names = region.as_ref().map(|r| name_forms(&r.name)).unwrap_or_default();
-        let other_regions = other_region_mentions(&n.chars, &ntext, region.as_ref());
+        let other_regions = other_region_mentions(&n.chars, &found, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
         let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();
@@ -174,10 +180,12 @@ impl Document {
 
         let quantities: Vec<Quantity> =
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
+        // The scorer and the continuation rule search them by position.
+        debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
         let hits = compiled.hits(&ntext, &b2c);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names, &other_regions);
+        let markers = Markers::find(&n.chars, &main_names, &other_regions);
 
         let present_year = present_year(&n.chars, &markers);
         let mut cands = Vec::new();
@@ -203,9 +211,10 @@ impl Document {
                 // figure of the same unit measured.
                 .or_else(|| {
                     let prev = continued_from(&n.chars, &claus, q.num_start)?;
-                    (0..qi).rev().find_map(|j| {
+                    // Quantities come in text order: none before the previous clause counts.
+                    (0..qi).rev().take_while(|&j| quantities[j].num_start >= prev.0).find_map(|j| {
                         let o = &quantities[j];
-                        let hit = o.unit == q.unit && o.num_start >= prev.0 && o.end <= prev.1;
+                        let hit = o.unit == q.unit && o.end <= prev.1;
                         hit.then(|| classified[j].clone()).flatten()
                     })
                 });
@@ -214,17 +223,17 @@ impl Document {
 
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
-            let excluded = if repeats.iter().any(|&(s, e)| q.start >= s && q.end <= e) {
+            let excluded = if inside_one(&repeats, (q.start, q.end)) {
                 Some(Said::new(
                     "repeats a paragraph whose figures are already counted",
                     "所在段落重复,数字已计入",
                 ))
-            } else if damaged.iter().any(|&(s, e)| s <= orig.1 + 1 && e + 1 >= orig.0) {
+            } else if touches_one(&damaged, orig) {
                 Some(Said::new(
                     "next to mis-decoded text: the figure may have lost digits",
                     "紧邻乱码,数字可能缺位",
                 ))
-            } else if boilerplate.iter().any(|&(s, e)| orig.0 >= s && orig.1 <= e) {
+            } else if inside_one(&boilerplate, orig) {
                 Some(Said::new(
                     "in the page's boilerplate, not the report",
                     "位于网页的栏目或版权信息中,不属于报告正文",
@@ -401,6 +410,18 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
     (a, b)
 }
 
+/// Whether `span` lies inside one of `spans` (sorted and disjoint).
+fn inside_one(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|&(s, _)| s <= span.0);
+    i > 0 && span.1 <= spans[i - 1].1
+}
+
+/// Whether `span` overlaps or touches (within one char) one of `spans` (sorted and disjoint).
+fn touches_one(spans: &[Span], span: Span) -> bool {
+    let i = spans.partition_point(|&(_, e)| e + 1 < span.0);
+    spans.get(i).is_some_and(|&(s, _)| s <= span.1 + 1)
+}
+
 /// If quantity `i` is a 户 figure directly followed by a person figure, that figure.
 fn paired_person(qs: &[Quantity], i: usize) -> Option<usize> {
     let h = &qs[i];
@@ -434,10 +455,10 @@ const CONTINUING_CHANGE: &[&str] = &[
 /// clause (a short head with a verb of change), that previous clause.
 fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
-    let head: String = chars[clause.0..pos].iter().collect();
+    let head = &chars[clause.0..pos.max(clause.0)];
     let continues =
-        CONTINUING_CHANGE.iter().any(|w| head.ends_with(w)) && head.chars().count() <= 14;
-    let k = claus.iter().position(|&c| c == clause)?;
+        CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w)) && head.len() <= 14;
+    let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }
 

@@ -28,6 +28,7 @@ pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
 pub mod xlsx;
 
 pub use catalog::Catalog;

@@ -6,11 +6,10 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
-
 use crate::normalize::is_han;
 use crate::report::TimeScope;
 use crate::segment::Span;
+use crate::words::{self, WordSets};
 
 /// Words that put what follows in the main region's scope.
 const MAIN_MARKERS: &[&str] = &[
@@ -175,15 +174,6 @@ pub struct Markers {
     cumulative: Vec<(usize, usize)>,
 }
 
-fn ac(words: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::new(words).ok()
-}
-
-fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, usize)> {
-    let Some(ac) = ac else { return Vec::new() };
-    ac.find_iter(text).map(|m| (b2c[m.start()] as usize, b2c[m.end()] as usize)).collect()
-}
-
 /// Named townships, villages, streets and settlements (中益乡, 盐井村, 南宾街道) in the text.
 pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
@@ -216,7 +206,6 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         if i - name_start < 2 {
             continue;
         }
-        let name: String = chars[name_start..name_end].iter().collect();
         let last = chars[name_end - 1];
         // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
         let next = chars.get(i + suffix_len).copied();
@@ -225,10 +214,11 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         }) {
             continue;
         }
-        if NOT_NAME_END.contains(last)
-            || NOT_NAME_START.contains(chars[name_start])
-            || GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name))
-        {
+        if NOT_NAME_END.contains(last) || NOT_NAME_START.contains(chars[name_start]) {
+            continue;
+        }
+        let name: String = chars[name_start..name_end].iter().collect();
+        if GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name)) {
             continue;
         }
         out.push((name_start, i + suffix_len, name));
@@ -236,38 +226,64 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// Spans that may overlap one another, asked "does any overlap `start..end`" in log time.
+struct Overlaps {
+    /// Sorted by start.
+    spans: Vec<(usize, usize)>,
+    /// `furthest[i]`: the largest end among `spans[..=i]`.
+    furthest: Vec<usize>,
+}
+
+impl Overlaps {
+    fn new(mut spans: Vec<(usize, usize)>) -> Overlaps {
+        spans.sort_unstable();
+        let furthest = spans
+            .iter()
+            .scan(0, |far, &(_, e)| {
+                *far = e.max(*far);
+                Some(*far)
+            })
+            .collect();
+        Overlaps { spans, furthest }
+    }
+
+    fn any(&self, start: usize, end: usize) -> bool {
+        let before_end = self.spans.partition_point(|&(s, _)| s < end);
+        before_end > 0 && self.furthest[before_end - 1] > start
+    }
+}
+
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
     /// (full and short) so its own mentions count as main-scope markers.
     pub fn find(
         chars: &[char],
-        text: &str,
-        b2c: &[u32],
         main_names: &[String],
         other_regions: &[(usize, usize)],
     ) -> Markers {
         use std::sync::OnceLock;
-        static MAIN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static SUB: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static PART: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static CUM: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static MARKERS: OnceLock<WordSets> = OnceLock::new();
+        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] = MARKERS
+            .get_or_init(|| {
+                WordSets::new(&[
+                    MAIN_MARKERS,
+                    SUB_MARKERS,
+                    PART_MARKERS,
+                    CUMULATIVE,
+                    TARGET_MARKERS,
+                ])
+            })
+            .find(chars)
+            .try_into()
+            .expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
-        for (s, e) in char_hits(MAIN.get_or_init(|| ac(MAIN_MARKERS)), text, b2c) {
-            scope.push((s, e, true));
-        }
-        for (s, e) in char_hits(SUB.get_or_init(|| ac(SUB_MARKERS)), text, b2c) {
-            scope.push((s, e, false));
-        }
-        let names: Vec<&str> =
-            main_names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
-        if !names.is_empty() {
-            let main_ac = AhoCorasick::new(&names).ok();
-            for (s, e) in char_hits(&main_ac, text, b2c) {
-                // 石柱县冷水镇 names the town, not the county: a main-region name directly
-                // followed by a place of its own is not a main marker.
-                scope.push((s, e, true));
-            }
-        }
+        scope.extend(main_hits.iter().map(|&(s, e)| (s, e, true)));
+        scope.extend(sub_hits.iter().map(|&(s, e)| (s, e, false)));
+        // 石柱县冷水镇 names the town, not the county: a main-region name directly
+        // followed by a place of its own is not a main marker.
+        let [name_hits]: [Vec<(usize, usize)>; 1] =
+            WordSets::new(&[main_names]).find(chars).try_into().expect("one list");
+        scope.extend(name_hits.iter().map(|&(s, e)| (s, e, true)));
         // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
         // subject of what follows; one that opens a clause or sentence is.
         scope.extend(
@@ -281,12 +297,9 @@ impl Markers {
         );
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
-        let main_spans: Vec<(usize, usize)> =
-            scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect();
-        let places: Vec<_> = named_places(chars)
-            .into_iter()
-            .filter(|p| !main_spans.iter().any(|&(s, e)| p.0 < e && p.1 > s))
-            .collect();
+        let main_spans = Overlaps::new(scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect());
+        let places: Vec<_> =
+            named_places(chars).into_iter().filter(|p| !main_spans.any(p.0, p.1)).collect();
         let mut stems: HashSet<String> = HashSet::new();
         for (s, e, name) in &places {
             scope.push((*s, *e, false));
@@ -298,9 +311,8 @@ impl Markers {
         }
         if !stems.is_empty() {
             let list: Vec<&String> = stems.iter().collect();
-            let stem_ac = AhoCorasick::new(&list).ok();
-            for (s, e) in char_hits(&stem_ac, text, b2c) {
-                scope.push((s, e, false));
+            for hits in WordSets::new(&[&list[..]]).find(chars) {
+                scope.extend(hits.iter().map(|&(s, e)| (s, e, false)));
             }
         }
         scope.sort_by_key(|&(s, e, main)| (s, e, main));
@@ -312,22 +324,15 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        static TARGET: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        Markers {
-            scope,
-            target: char_hits(TARGET.get_or_init(|| ac(TARGET_MARKERS)), text, b2c),
-            part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
-            cumulative: char_hits(CUM.get_or_init(|| ac(CUMULATIVE)), text, b2c),
-        }
+        Markers { scope, target, part, cumulative }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
     /// marker before it names a township, village, company or settlement.
     pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
-        let last = self
-            .scope
+        let last = starting_in(&self.scope, sentence.0, pos, |m| m.0)
             .iter()
-            .filter(|&&(s, e, _)| s >= sentence.0 && e <= pos)
+            .filter(|&&(_, e, _)| e <= pos)
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
             .max_by_key(|&&(s, e, _)| (e, s))?;
         // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
@@ -343,7 +348,9 @@ impl Markers {
 
     /// Whether a main-region marker (全县, the region's name) stands before `pos` in the sentence.
     pub fn main_marker(&self, sentence: Span, pos: usize) -> bool {
-        self.scope.iter().any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+        starting_in(&self.scope, sentence.0, pos, |m| m.0)
+            .iter()
+            .any(|&(_, e, main)| main && e <= pos)
     }
 
     /// A target word before `pos` in the clause (力争…达到2万元).
@@ -357,7 +364,8 @@ impl Markers {
 
     /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
     pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
-        self.part
+        // Both ways a marker qualifies put its start in [sentence or clause start, pos).
+        starting_in(&self.part, clause.0.min(sentence.0), pos, |m| m.0)
             .iter()
             .rev()
             .find(|&&(s, e)| {
@@ -370,10 +378,17 @@ impl Markers {
     /// Whether the figure is stated as cumulative: a word before it in its sentence, or
     /// 全部/累计 after it in its clause (120个贫困村全部退出).
     pub fn cumulative(&self, sentence: Span, clause: Span, start: usize, end: usize) -> bool {
-        self.cumulative
-            .iter()
-            .any(|&(s, e)| (s >= sentence.0 && e <= start) || (s >= end && e <= clause.1))
+        let before = starting_in(&self.cumulative, sentence.0, start, |m| m.0);
+        let after = starting_in(&self.cumulative, end, clause.1, |m| m.0);
+        before.iter().any(|&(_, e)| e <= start) || after.iter().any(|&(_, e)| e <= clause.1)
     }
+}
+
+/// The markers of `markers` (sorted by start) that start in `from..to`.
+fn starting_in<T>(markers: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
+    let a = markers.partition_point(|m| start(m) < from);
+    let b = markers.partition_point(|m| start(m) < to).max(a);
+    &markers[a..b]
 }
 
 /// The time scope of a figure at `pos`: the last year named before it in its sentence,
@@ -390,9 +405,8 @@ pub fn time_scope(
 ) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
-    let text: String = seg.iter().collect();
-    scope.forecast = text.contains("预计") || text.contains("预期");
-    if let Some(w) = PRESENT_MARKERS.iter().find(|w| text.contains(*w)) {
+    scope.forecast = words::contains(seg, "预计") || words::contains(seg, "预期");
+    if let Some(w) = PRESENT_MARKERS.iter().find(|w| words::contains(seg, w)) {
         scope.year = present_year;
         scope.text = Some(w.to_string());
     }
@@ -441,9 +455,11 @@ pub fn time_scope(
             }
         }
         scope.text = Some(seg[a..b].iter().collect());
-    } else if let Some(p) = text.find("十三五") {
-        let rest = &text[p..];
-        let take: String = rest.chars().take(7).collect();
+    } else if let Some(p) = words::contains(seg, "十三五")
+        .then(|| seg.iter().collect::<String>())
+        .and_then(|text| text.find("十三五").map(|p| text[p..].to_string()))
+    {
+        let take: String = p.chars().take(7).collect();
         scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
     }
     scope

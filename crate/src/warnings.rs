@@ -187,6 +187,11 @@ const PERSON_VERBS: &[&str] = &[
     "安置", "就业", "培训", "转移", "吸纳", "帮助", "资助", "救助", "脱贫", "减贫", "搬迁", "务工",
 ];
 
+/// Whether `c` is the first char of one of [`COUNTER_AFTER_VERB`].
+fn starts_counter(c: char) -> bool {
+    matches!(c, '人' | '万' | '亿' | '个' | '公' | '千')
+}
+
 fn is_punct(c: char) -> bool {
     matches!(c, ',' | '。' | ';' | ':' | '、' | '!' | '?' | ')' | '”' | '\n')
 }
@@ -208,7 +213,7 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     for i in 0..c.len() {
         let prev = i.checked_sub(1).map(|p| c[p]);
         let next = c.get(i + 1).copied();
-        let prev_is_number = prev.is_some_and(|p| COUNTER_OK_BEFORE.contains(p));
+        let prev_is_number = || prev.is_some_and(|p| COUNTER_OK_BEFORE.contains(p));
         match c[i] {
             '%' if !prev.is_some_and(|p| p.is_ascii_digit() || COUNTER_OK_BEFORE.contains(p)) => {
                 spans.push((i, i + 1, ("a percentage without its number", "百分比缺少数字")));
@@ -228,13 +233,13 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 }
             }
             '个' if prev.is_some_and(|p| is_han(p) || is_punct(p))
-                && !prev_is_number
+                && !prev_is_number()
                 && next.is_some_and(|x| (is_han(x) && !GE_WORDS.contains(x)) || is_punct(x)) =>
             {
                 spans.push((i, i + 1, ("a count (个) without its number", "“个”前缺少数字")));
             }
             '名' if prev.is_some_and(|p| is_han(p) || p == '、')
-                && !prev_is_number
+                && !prev_is_number()
                 && !prev.is_some_and(|p| MING_WORD_BEFORE.contains(p))
                 && next.is_some_and(|x| is_punct(x) || (is_han(x) && !MING_WORDS.contains(x))) =>
             {
@@ -303,6 +308,10 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             }
             _ => {}
         }
+        // Most chars start no counter word (a test keeps this list in step with them).
+        if !starts_counter(c[i]) {
+            continue;
+        }
         for w in COUNTER_AFTER_VERB {
             if starts_with_word(c, i, w)
                 && !ends_with_word(c, i, "平方")
@@ -343,6 +352,13 @@ mod tests {
 
     fn kinds(text: &str) -> usize {
         missing_numbers(&normalize(text)).len()
+    }
+
+    #[test]
+    fn counter_words_start_with_a_listed_char() {
+        for w in COUNTER_AFTER_VERB {
+            assert!(starts_counter(w.chars().next().unwrap()), "{w}");
+        }
     }
 
     #[test]
