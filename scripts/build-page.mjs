@@ -155,12 +155,17 @@ function writeSingleFile() {
     html = html.replace(pattern, () => replacement);
   };
   // One file on file://: inline script and style, a data: worker, nothing fetched at all.
+  // The inline script and style are allowed by their SHA-256 alone (no 'unsafe-inline'), so
+  // no other inline script can run even if markup were ever injected.
+  const styleText = `\n${css}`;
+  const scriptText = `\n${script}`;
+  const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   replaceOnce(
     /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; worker-src data:; style-src 'unsafe-inline'; img-src data: blob:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${sha(scriptText)} 'wasm-unsafe-eval'; worker-src data:; style-src ${sha(styleText)}; img-src data: blob:; connect-src 'none'; manifest-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">`,
   );
-  replaceOnce(/<link rel="stylesheet" href="www\/style\.css">/, `<style>\n${css}</style>`);
-  replaceOnce(/<script type="module" src="www\/app\.js"><\/script>/, `<script type="module">\n${script}</script>`);
+  replaceOnce(/<link rel="stylesheet" href="www\/style\.css">/, `<style>${styleText}</style>`);
+  replaceOnce(/<script type="module" src="www\/app\.js"><\/script>/, `<script type="module">${scriptText}</script>`);
   mkdirSync(at('dist'), { recursive: true });
   writeFileSync(at('dist', 'zhibiao.html'), html);
   return html.length;

@@ -20,6 +20,14 @@ if [ "$have" != "$want" ]; then
   cargo install wasm-bindgen-cli --version "=$want" --root .tools
 fi
 
+# cargo-fuzz for scripts/fuzz.sh (libFuzzer is built from source by its crate; the -Z flags
+# it passes are accepted by the stable compiler under RUSTC_BOOTSTRAP=1). ~1 minute.
+fuzz_version=0.13.2
+if [ "$(.tools/bin/cargo-fuzz --version 2>/dev/null | awk '{ print $2 }')" != "$fuzz_version" ]; then
+  echo "setup: installing cargo-fuzz $fuzz_version into .tools/"
+  cargo install cargo-fuzz --version "=$fuzz_version" --root .tools
+fi
+
 # Chromium and its driver for the browser tests, plus a Chinese font so screenshots and
 # charts show Chinese (users' browsers bring their own fonts; the page ships none).
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project, installing what it needs on a fresh machine first
-# (scripts/setup.sh): format and lints, native unit and spec tests, the Wasm build of the
-# core, accuracy against gold (seeds, own corpus, samples), the page in headless Chromium, and
-# a smoke run of the benchmark script (figures are printed, never asserted).
+# (scripts/setup.sh): format and lints, native unit, spec and property tests, the Wasm build
+# of the core, accuracy against gold (seeds, own corpus, samples, held-out set), linear growth
+# on stress texts, a minute of fuzzing per target, the page in headless Chromium, and a smoke
+# run of the benchmark script (figures are printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,6 +14,7 @@ bash scripts/setup.sh
 
 step "format and lints"
 cargo fmt --check
+cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests -- -D warnings
 
@@ -29,6 +31,12 @@ cargo build --target wasm32-unknown-unknown -p zhibiao
 step "accuracy against gold"
 cargo build --release --bin zhibiao
 python3 scripts/accuracy.py
+
+step "time and memory grow linearly with the text"
+python3 tests/scaling.py
+
+step "fuzzing (60 s per target; longer by hand: scripts/fuzz.sh 3600)"
+bash scripts/fuzz.sh 60
 
 step "the page in the browser"
 bash scripts/test-browser.sh

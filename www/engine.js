@@ -16,8 +16,21 @@ import {
   per_population_chart_svg,
 } from './pkg/zhibiao.js';
 
-/** The largest file read, as the engine's own limit (decode.rs MAX_REPORT_BYTES). */
+/**
+ * The largest file read, as the engine's own limit (decode.rs MAX_REPORT_BYTES). Checked on
+ * `file.size` before a byte is read, so a 200 MB file is refused at once. The largest report
+ * this allows peaks at about 0.6 GB in the tab (README, "Limits").
+ */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
+/** At most this many files, and this many bytes of readable files, in one drop or pick. */
+export const MAX_BATCH_FILES = 500;
+export const MAX_BATCH_BYTES = 100 * 1024 * 1024;
+/**
+ * A worker whose Wasm memory grew past this (Wasm memory never shrinks) is ended after its
+ * job and a fresh one starts for the next file, so one huge report does not keep the tab
+ * large for the rest of the session.
+ */
+const RECYCLE_WORKER_BYTES = 256 * 1024 * 1024;
 
 const INLINE = globalThis.__ZHIBIAO_INLINE;
 
@@ -100,10 +113,14 @@ async function currentWorker() {
   return worker;
 }
 
-function finishJob({ id, result, crashed }) {
+function finishJob({ id, result, crashed, memory }) {
   const job = jobs.get(id);
   if (!job) return;
   jobs.delete(id);
+  if (!crashed && memory > RECYCLE_WORKER_BYTES && jobs.size === 0) {
+    worker?.terminate();
+    worker = null;
+  }
   if (crashed) {
     // A trap leaves that Wasm instance unusable: start a fresh worker for the next file.
     dropWorker();
@@ -124,6 +141,23 @@ function dropWorker() {
 
 function failure(source, kind, detail = '') {
   return { source, error: detail || kind, error_kind: kind };
+}
+
+const MB = 1024 * 1024;
+
+function tooLarge(source, size) {
+  const detail = `the file is ${(size / MB).toFixed(1)} MB; the limit is ${MAX_FILE_BYTES / MB} MB per report`;
+  return failure(source, 'too_large', detail);
+}
+
+/**
+ * Whether `files` may be read as one batch: `{ ok: true }` or `{ ok: false, count, bytes }`.
+ * Files over the per-file cap are not counted in the bytes: they are refused one by one.
+ */
+export function batchFits(files) {
+  const bytes = files.reduce((sum, f) => sum + (f.size <= MAX_FILE_BYTES ? f.size : 0), 0);
+  const ok = files.length <= MAX_BATCH_FILES && bytes <= MAX_BATCH_BYTES;
+  return { ok, count: files.length, bytes };
 }
 
 async function run(message) {
@@ -154,13 +188,18 @@ async function runOnMainThread(message) {
  * Reads one file. Resolves to a report (offsets in UTF-16 code units, `text` filled) or to
  * `{source, error, error_kind}`; never rejects.
  */
-export function analyzeFile(file) {
-  if (file.size > MAX_FILE_BYTES) return Promise.resolve(failure(file.name, 'too_large'));
-  return run({ type: 'file', file, name: file.name });
+export function analyzeFile(file, name = file.name) {
+  if (file.size > MAX_FILE_BYTES) return Promise.resolve(tooLarge(name, file.size));
+  return run({ type: 'file', file, name });
 }
 
-/** Reads pasted text; same result shape as analyzeFile. */
+/** Reads pasted text; same result shape as analyzeFile, and the same size cap (in UTF-8). */
 export function analyzeText(text, name) {
+  // Cheap bound first: a UTF-16 unit is at most 3 UTF-8 bytes.
+  if (text.length * 3 > MAX_FILE_BYTES) {
+    const size = new Blob([text]).size;
+    if (size > MAX_FILE_BYTES) return Promise.resolve(tooLarge(name, size));
+  }
   return run({ type: 'text', text, name });
 }
 

@@ -1,8 +1,15 @@
 // What the page knows: the reports read so far (in the order they came), which one is open,
-// which figure is in focus, and the choices made in the comparison views.
+// which figure is in focus, and the choices made in the comparison views. Every change to
+// the list is also written to IndexedDB (persist.js), so the list survives a reload.
+
+import { saveRecords, deleteRecord, deleteAllRecords } from './persist.js';
 
 export const state = {
-  /** [{ id, name, status: 'pending' | 'done' | 'error', report, error, errorKind }] */
+  /**
+   * [{ id, key, seq, name, status: 'pending' | 'done' | 'error', report, error, errorKind,
+   *    source }]: `id` numbers the entry in this page, `key` names its stored record, `seq`
+   * orders the records, `source` is the File or pasted text while the entry is pending.
+   */
   entries: [],
   /** Entry id of the report open in the report view. */
   selected: null,
@@ -21,15 +28,38 @@ export const state = {
 };
 
 let lastId = 0;
+let lastSeq = 0;
 
-export function addPending(name) {
+/** Increasing across reloads (a time in microseconds), so stored records keep their order. */
+function nextSeq() {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
+}
+
+/** Adds a pending entry for `source` (a File or pasted text) called `name`. */
+export function addPending(name, source) {
   lastId += 1;
-  const entry = { id: lastId, name, status: 'pending', report: null, error: null, errorKind: null };
+  const seq = nextSeq();
+  const key = `${seq}-${Math.random().toString(36).slice(2, 10)}`;
+  const entry = { id: lastId, key, seq, name, status: 'pending', report: null, error: null, errorKind: null, source };
   state.entries.push(entry);
   return entry;
 }
 
-/** Stores the engine's answer for `entry`: a report, or `{error, error_kind}`. */
+/** The stored form of `entry`. A pending file too large to read is not copied into storage. */
+function recordOf(entry, maxSourceBytes) {
+  const source = entry.status === 'pending' && !(entry.source?.size > maxSourceBytes) ? entry.source : null;
+  const { key, seq, name, status, report, error, errorKind } = entry;
+  return { key, seq, name, status, report, error, errorKind, source };
+}
+
+/** Writes `entries` to storage (one transaction). */
+export function saveEntries(entries, maxSourceBytes) {
+  return saveRecords(entries.map((entry) => recordOf(entry, maxSourceBytes)));
+}
+
+/** Stores the engine's answer for `entry`: a report, or `{error, error_kind}`. An entry
+ * removed while it was being read stays removed. */
 export function settle(entry, result) {
   if (result && typeof result.error === 'string') {
     entry.status = 'error';
@@ -39,6 +69,28 @@ export function settle(entry, result) {
     entry.status = 'done';
     entry.report = result;
   }
+  entry.source = null;
+  if (state.entries.includes(entry)) saveEntries([entry], 0);
+}
+
+/** Puts stored records back in the list; returns the entries still to be read. */
+export function restoreEntries(records) {
+  const pending = [];
+  for (const record of records) {
+    lastId += 1;
+    lastSeq = Math.max(lastSeq, record.seq);
+    const entry = { ...record, id: lastId };
+    if (entry.status === 'pending' && entry.source) {
+      pending.push(entry);
+    } else if (entry.status === 'pending') {
+      // Nothing left to read it from (a file too large to store): say so rather than drop it.
+      Object.assign(entry, { status: 'error', error: 'reading was interrupted', errorKind: 'interrupted' });
+    }
+    state.entries.push(entry);
+  }
+  // Files added while storage was opening come after the stored ones.
+  state.entries.sort((a, b) => a.seq - b.seq);
+  return pending;
 }
 
 export function entryById(id) {
@@ -46,6 +98,8 @@ export function entryById(id) {
 }
 
 export function removeEntry(id) {
+  const removed = entryById(id);
+  if (removed) deleteRecord(removed.key);
   state.entries = state.entries.filter((entry) => entry.id !== id);
   if (state.selected === id) {
     state.selected = state.entries[0]?.id ?? null;
@@ -54,6 +108,7 @@ export function removeEntry(id) {
 }
 
 export function clearEntries() {
+  deleteAllRecords();
   state.entries = [];
   state.selected = null;
   state.focus = null;

@@ -1,13 +1,16 @@
 // The extraction worker: receives the compiled engine once, then one job per message, and
 // answers each with the report (or `{crashed}` when the engine trapped, so the page can start
-// a fresh worker). Reading the file's bytes also happens here, off the main thread.
+// a fresh worker) and the size of its Wasm memory (so the page can replace a worker that one
+// huge report left large). Reading the file's bytes also happens here, off the main thread.
 
 import { initSync, analyze_bytes, analyze_text } from './pkg/zhibiao.js';
+
+let wasmExports = null;
 
 self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'init') {
-    initSync({ module: message.module });
+    wasmExports = initSync({ module: message.module });
     return;
   }
   try {
@@ -25,7 +28,7 @@ self.onmessage = async (event) => {
       }
       result = analyze_bytes(bytes, message.name);
     }
-    self.postMessage({ id: message.id, result });
+    self.postMessage({ id: message.id, result, memory: wasmExports?.memory?.buffer.byteLength ?? 0 });
   } catch (error) {
     self.postMessage({ id: message.id, crashed: String(error?.message ?? error) });
   }

@@ -11,7 +11,7 @@ use crate::region::Mention;
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
-use crate::segment::{clause_of, clauses, containing, sentences, Span};
+use crate::segment::{clause_of, clauses, containing, sentences, Span, SpanSet};
 
 /// A catalog compiled once, reused for every report of a batch.
 #[derive(Clone)]
@@ -171,12 +171,13 @@ impl Document {
         let other_regions = other_region_mentions(&n.chars, &found, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
-        let damaged: Vec<Span> = warnings.iter().map(|w| (w.start, w.end)).collect();
+        let damaged = SpanSet::new(warnings.iter().map(|w| (w.start, w.end)));
         warnings.extend(crate::warnings::censored_text(&original));
         let (dups, repeats) = crate::warnings::duplicate_paragraphs(&n);
+        let repeats = SpanSet::new(repeats);
         warnings.extend(dups);
         warnings.extend(crate::warnings::missing_numbers(&n));
-        let boilerplate = crate::html::boilerplate_spans(text);
+        let boilerplate = SpanSet::new(crate::html::boilerplate_spans(text));
 
         let quantities: Vec<Quantity> =
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
@@ -211,8 +212,8 @@ impl Document {
                 // figure of the same unit measured.
                 .or_else(|| {
                     let prev = continued_from(&n.chars, &claus, q.num_start)?;
-                    // Quantities come in text order: none before the previous clause counts.
-                    (0..qi).rev().take_while(|&j| quantities[j].num_start >= prev.0).find_map(|j| {
+                    // Quantities are in text order: stop at the first that ends before `prev`.
+                    (0..qi).rev().take_while(|&j| quantities[j].end > prev.0).find_map(|j| {
                         let o = &quantities[j];
                         let hit = o.unit == q.unit && o.end <= prev.1;
                         hit.then(|| classified[j].clone()).flatten()
@@ -223,17 +224,17 @@ impl Document {
 
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
-            let excluded = if inside_one(&repeats, (q.start, q.end)) {
+            let excluded = if repeats.covers(q.start, q.end) {
                 Some(Said::new(
                     "repeats a paragraph whose figures are already counted",
                     "所在段落重复,数字已计入",
                 ))
-            } else if touches_one(&damaged, orig) {
+            } else if damaged.touches(orig.0.saturating_sub(1), orig.1 + 1) {
                 Some(Said::new(
                     "next to mis-decoded text: the figure may have lost digits",
                     "紧邻乱码,数字可能缺位",
                 ))
-            } else if inside_one(&boilerplate, orig) {
+            } else if boilerplate.covers(orig.0, orig.1) {
                 Some(Said::new(
                     "in the page's boilerplate, not the report",
                     "位于网页的栏目或版权信息中,不属于报告正文",
@@ -305,6 +306,7 @@ impl Document {
         let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
+        crate::warnings::cap_per_kind(&mut warnings);
 
         let mut order: Vec<usize> = (0..cands.len()).collect();
         order.sort_by_key(|&i| (cands[i].span.0, cands[i].indicator));
@@ -386,7 +388,7 @@ impl Document {
 const EVIDENCE_MAX: usize = 120;
 
 /// The evidence shown for a figure: its sentence, or the clauses around it in a long one.
-fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
+fn trimmed_sentence(n: &Normalized, sentence: Span, figure: Span) -> Span {
     if sentence.1 - sentence.0 <= EVIDENCE_MAX {
         return sentence;
     }
@@ -410,16 +412,11 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
     (a, b)
 }
 
-/// Whether `span` lies inside one of `spans` (sorted and disjoint).
-fn inside_one(spans: &[Span], span: Span) -> bool {
-    let i = spans.partition_point(|&(s, _)| s <= span.0);
-    i > 0 && span.1 <= spans[i - 1].1
-}
-
-/// Whether `span` overlaps or touches (within one char) one of `spans` (sorted and disjoint).
-fn touches_one(spans: &[Span], span: Span) -> bool {
-    let i = spans.partition_point(|&(_, e)| e + 1 < span.0);
-    spans.get(i).is_some_and(|&(s, _)| s <= span.1 + 1)
+/// The evidence span of a figure, always containing the figure (a figure can run past the
+/// end of an over-long sentence that [`crate::segment::sentences`] had to cut).
+fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
+    let (a, b) = trimmed_sentence(n, sentence, figure);
+    (a.min(figure.0), b.max(figure.1))
 }
 
 /// If quantity `i` is a 户 figure directly followed by a person figure, that figure.
@@ -455,9 +452,13 @@ const CONTINUING_CHANGE: &[&str] = &[
 /// clause (a short head with a verb of change), that previous clause.
 fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
-    let head = &chars[clause.0..pos.max(clause.0)];
-    let continues =
-        CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w)) && head.len() <= 14;
+    // Only a clause head of at most 14 chars continues a change (checked first: looking at
+    // the head of a huge unpunctuated clause for every figure in it was quadratic).
+    if pos - clause.0 > 14 {
+        return None;
+    }
+    let head = &chars[clause.0..pos];
+    let continues = CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w));
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }

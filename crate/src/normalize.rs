@@ -143,6 +143,9 @@ pub fn normalize(text: &str) -> Normalized {
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
     let mut ruby_removed = 0;
+    // Where the current line starts in `chars` (kept here: finding it again at every line
+    // break by scanning back was quadratic once many wrapped lines had been joined).
+    let mut line_start = 0;
     let mut i = 0;
     while i < src.len() {
         let c = src[i];
@@ -164,7 +167,7 @@ pub fn normalize(text: &str) -> Normalized {
                 }
             }
             '\n' => {
-                if let Some(next) = join_wrapped_line(&src, &chars, i) {
+                if let Some(next) = join_wrapped_line(&src, &chars[line_start..], i) {
                     i = next;
                     continue;
                 }
@@ -173,18 +176,19 @@ pub fn normalize(text: &str) -> Normalized {
         }
         chars.push(c);
         map.push(i);
+        if c == '\n' {
+            line_start = chars.len();
+        }
         i += 1;
     }
     map.push(src.len());
     Normalized { chars, map, ruby_removed }
 }
 
-/// At a line break at `src[i]`: if the line so far is a long sentence cut without closing
-/// punctuation and the text goes on with a Han char after blank lines, returns where the
-/// text resumes (the break and the blank lines are dropped).
-fn join_wrapped_line(src: &[char], done: &[char], i: usize) -> Option<usize> {
-    let line_start = done.iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
-    let line = &done[line_start..];
+/// At a line break at `src[i]`: if the line so far (`line`, normalised) is a long sentence
+/// cut without closing punctuation and the text goes on with a Han char after blank lines,
+/// returns where the text resumes (the break and the blank lines are dropped).
+fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
     let last = *line.iter().rev().find(|c| !c.is_whitespace())?;
     if line.len() < WRAPPED_LINE_MIN || ends_statement(last) || !is_han(last) {
         return None;

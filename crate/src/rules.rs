@@ -6,7 +6,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use crate::catalog::{Catalog, IndicatorDef};
 use crate::quantity::{Quantity, UnitKind};
-use crate::segment::Span;
+use crate::segment::{starting_in, Span};
 use crate::words;
 
 /// A word of the catalog found in the text (char offsets, half-open).
@@ -186,7 +186,9 @@ impl Compiled {
         let mut distance = 0usize;
         let blocked = |from: usize, to: usize| {
             hits_in(ctx.hits, (from, to)).iter().any(|h| ind.block.contains(&h.word))
-                || quantities_starting_in(ctx.quantities, from, to).iter().any(|o| {
+                // Quantities are in text order: only those starting inside from..=to can lie
+                // in it (scanning them all, per cue, was quadratic in the document).
+                || starting_in(ctx.quantities, |o| o.start, from, to).iter().any(|o| {
                     o.unit == q.unit
                         && o.end <= to
                         && o.start != q.start
@@ -240,13 +242,6 @@ pub fn hits_in(hits: &[Hit], span: Span) -> &[Hit] {
     let a = hits.partition_point(|h| h.start < span.0);
     let b = hits.partition_point(|h| h.start < span.1);
     &hits[a..b.max(a)]
-}
-
-/// The quantities (sorted by start) that start in `from..to`.
-fn quantities_starting_in(quantities: &[Quantity], from: usize, to: usize) -> &[Quantity] {
-    let a = quantities.partition_point(|o| o.start < from);
-    let b = quantities.partition_point(|o| o.start < to);
-    &quantities[a..b.max(a)]
 }
 
 /// Whether `q` is the size of a change (增长1200元, 提高5个百分点) rather than a level.

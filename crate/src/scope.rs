@@ -8,7 +8,7 @@ use std::collections::HashSet;
 
 use crate::normalize::is_han;
 use crate::report::TimeScope;
-use crate::segment::Span;
+use crate::segment::{starting_in, Span, SpanSet};
 use crate::words::{self, WordSets};
 
 /// Words that put what follows in the main region's scope.
@@ -226,33 +226,6 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     out
 }
 
-/// Spans that may overlap one another, asked "does any overlap `start..end`" in log time.
-struct Overlaps {
-    /// Sorted by start.
-    spans: Vec<(usize, usize)>,
-    /// `furthest[i]`: the largest end among `spans[..=i]`.
-    furthest: Vec<usize>,
-}
-
-impl Overlaps {
-    fn new(mut spans: Vec<(usize, usize)>) -> Overlaps {
-        spans.sort_unstable();
-        let furthest = spans
-            .iter()
-            .scan(0, |far, &(_, e)| {
-                *far = e.max(*far);
-                Some(*far)
-            })
-            .collect();
-        Overlaps { spans, furthest }
-    }
-
-    fn any(&self, start: usize, end: usize) -> bool {
-        let before_end = self.spans.partition_point(|&(s, _)| s < end);
-        before_end > 0 && self.furthest[before_end - 1] > start
-    }
-}
-
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
     /// (full and short) so its own mentions count as main-scope markers.
@@ -297,9 +270,12 @@ impl Markers {
         );
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
-        let main_spans = Overlaps::new(scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)).collect());
-        let places: Vec<_> =
-            named_places(chars).into_iter().filter(|p| !main_spans.any(p.0, p.1)).collect();
+        let main_spans = SpanSet::new(scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)));
+        let places: Vec<_> = named_places(chars)
+            .into_iter()
+            // Overlap (p.0 < e && p.1 > s), asked of the set in O(log n).
+            .filter(|p| p.1 == 0 || !main_spans.touches(p.0 + 1, p.1 - 1))
+            .collect();
         let mut stems: HashSet<String> = HashSet::new();
         for (s, e, name) in &places {
             scope.push((*s, *e, false));
@@ -330,7 +306,7 @@ impl Markers {
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
     /// marker before it names a township, village, company or settlement.
     pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
-        let last = starting_in(&self.scope, sentence.0, pos, |m| m.0)
+        let last = starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
             .filter(|&&(_, e, _)| e <= pos)
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
@@ -348,24 +324,23 @@ impl Markers {
 
     /// Whether a main-region marker (全县, the region's name) stands before `pos` in the sentence.
     pub fn main_marker(&self, sentence: Span, pos: usize) -> bool {
-        starting_in(&self.scope, sentence.0, pos, |m| m.0)
+        starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
-            .any(|&(_, e, main)| main && e <= pos)
+            .any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
     }
 
     /// A target word before `pos` in the clause (力争…达到2万元).
     pub fn target(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
-        self.target
+        starting_in(&self.target, |m| m.0, clause.0, pos)
             .iter()
             .rev()
-            .find(|&&(s, e)| s >= clause.0 && e <= pos)
+            .find(|&&(_, e)| e <= pos)
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
     /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
     pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
-        // Both ways a marker qualifies put its start in [sentence or clause start, pos).
-        starting_in(&self.part, clause.0.min(sentence.0), pos, |m| m.0)
+        starting_in(&self.part, |m| m.0, sentence.0.min(clause.0), pos)
             .iter()
             .rev()
             .find(|&&(s, e)| {
@@ -378,17 +353,10 @@ impl Markers {
     /// Whether the figure is stated as cumulative: a word before it in its sentence, or
     /// 全部/累计 after it in its clause (120个贫困村全部退出).
     pub fn cumulative(&self, sentence: Span, clause: Span, start: usize, end: usize) -> bool {
-        let before = starting_in(&self.cumulative, sentence.0, start, |m| m.0);
-        let after = starting_in(&self.cumulative, end, clause.1, |m| m.0);
-        before.iter().any(|&(_, e)| e <= start) || after.iter().any(|&(_, e)| e <= clause.1)
+        starting_in(&self.cumulative, |m| m.0, sentence.0.min(end), start.max(clause.1))
+            .iter()
+            .any(|&(s, e)| (s >= sentence.0 && e <= start) || (s >= end && e <= clause.1))
     }
-}
-
-/// The markers of `markers` (sorted by start) that start in `from..to`.
-fn starting_in<T>(markers: &[T], from: usize, to: usize, start: impl Fn(&T) -> usize) -> &[T] {
-    let a = markers.partition_point(|m| start(m) < from);
-    let b = markers.partition_point(|m| start(m) < to).max(a);
-    &markers[a..b]
 }
 
 /// The time scope of a figure at `pos`: the last year named before it in its sentence,

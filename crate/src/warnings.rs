@@ -20,6 +20,36 @@ fn warning(kind: &str, span: Span, said: Said) -> Warning {
     }
 }
 
+/// The most warnings of one kind a report lists. A text masked or garbled all through would
+/// otherwise carry one warning per damaged spot (a million for 8 MB of "贫**"), which is
+/// no use to a reader and costs gigabytes to serialise and seconds to show.
+pub const MAX_WARNINGS_PER_KIND: usize = 100;
+
+/// Keeps the first [`MAX_WARNINGS_PER_KIND`] warnings of each kind (in order) and says on
+/// the last one kept how many more of its kind the text has.
+pub fn cap_per_kind(warnings: &mut Vec<Warning>) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for w in warnings.iter() {
+        *count.entry(w.kind.clone()).or_default() += 1;
+    }
+    if count.values().all(|&n| n <= MAX_WARNINGS_PER_KIND) {
+        return;
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    warnings.retain_mut(|w| {
+        let k = seen.entry(w.kind.clone()).or_default();
+        *k += 1;
+        if *k == MAX_WARNINGS_PER_KIND {
+            let more = count[&w.kind] - MAX_WARNINGS_PER_KIND;
+            if more > 0 {
+                w.message.push_str(&format!(" (and {more} more warnings of this kind not listed)"));
+                w.message_zh.push_str(&format!("(另有{more}条同类警告未列出)"));
+            }
+        }
+        *k <= MAX_WARNINGS_PER_KIND
+    });
+}
+
 /// Paragraphs of at least this many chars count as duplicates when repeated verbatim.
 const DUPLICATE_MIN_CHARS: usize = 20;
 
@@ -35,6 +65,11 @@ pub fn duplicate_paragraphs(n: &Normalized) -> (Vec<Warning>, Vec<Span>) {
             continue;
         }
         match first.get(body) {
+            Some(_) if warnings.len() >= MAX_WARNINGS_PER_KIND => {
+                // Past the cap the warning is only counted (see cap_per_kind).
+                warnings.push(warning("duplicate_paragraph", n.to_original(s, e), Said::default()));
+                repeats.push((s, e));
+            }
             Some(&(fs, fe)) => {
                 let mut w = warning(
                     "duplicate_paragraph",
@@ -104,6 +139,11 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
                 prev.end = b;
                 continue;
             }
+            // Past the cap only the span matters (it still keeps figures next to it out).
+            if out.len() >= MAX_WARNINGS_PER_KIND {
+                out.push(warning("corrupt_text", (a, b), Said::default()));
+                continue;
+            }
             let shown: String = original[a..b].iter().collect();
             out.push(warning(
                 "corrupt_text",
@@ -144,7 +184,11 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
         let before = s.checked_sub(1).map(|p| original[p]);
         let after = original.get(i).copied();
         let cjk = |c: char| is_han(c) || "、，。：".contains(c);
-        if before.is_some_and(cjk) || after.is_some_and(cjk) {
+        if (before.is_some_and(cjk) || after.is_some_and(cjk)) && out.len() >= MAX_WARNINGS_PER_KIND
+        {
+            // Past the cap the warning is only counted (see cap_per_kind).
+            out.push(warning("censored_text", (s, i), Said::default()));
+        } else if before.is_some_and(cjk) || after.is_some_and(cjk) {
             let a = s.saturating_sub(2);
             let b = (i + 2).min(original.len());
             let shown: String = original[a..b].iter().collect();
@@ -399,5 +443,28 @@ mod tests {
         let (w, rep) = duplicate_paragraphs(&normalize(&text));
         assert_eq!(w.len(), 1);
         assert_eq!(rep.len(), 1);
+    }
+
+    #[test]
+    fn warnings_are_capped_per_kind() {
+        let mut ws: Vec<Warning> = (0..250)
+            .map(|i| {
+                warning(
+                    if i % 5 == 0 { "corrupt_text" } else { "censored_text" },
+                    (i, i + 1),
+                    Said::new("m", "m"),
+                )
+            })
+            .collect();
+        cap_per_kind(&mut ws);
+        let censored: Vec<&Warning> = ws.iter().filter(|w| w.kind == "censored_text").collect();
+        assert_eq!(censored.len(), MAX_WARNINGS_PER_KIND);
+        assert!(censored
+            .last()
+            .unwrap()
+            .message
+            .ends_with("(and 100 more warnings of this kind not listed)"));
+        assert_eq!(ws.iter().filter(|w| w.kind == "corrupt_text").count(), 50);
+        assert!(ws.windows(2).all(|p| p[0].start < p[1].start), "order kept");
     }
 }

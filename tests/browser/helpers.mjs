@@ -47,21 +47,57 @@ export async function startServer() {
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((done) => server.close(done)) };
 }
 
+const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 /** Headless Chromium; Playwright gives each launch a fresh temporary user-data-dir. */
 export function launch() {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch(CHROMIUM);
+}
+
+/** Headless Chromium keeping its profile in `dir`: closing and launching it again with the
+ * same dir is a browser restart. */
+export function launchPersistent(dir) {
+  return chromium.launchPersistentContext(dir, { ...CHROMIUM, viewport: { width: 1440, height: 900 } });
+}
+
+/** The records the page keeps in IndexedDB (see www/persist.js), oldest first. */
+export function storedRecords(page) {
+  return page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('zhibiao');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const request = open.result.transaction('reports').objectStore('reports').getAll();
+          request.onsuccess = () => {
+            open.result.close();
+            resolve(
+              request.result
+                .sort((a, b) => a.seq - b.seq)
+                .map(({ name, status, errorKind, report }) => ({
+                  name,
+                  status,
+                  errorKind,
+                  figures: (report?.indicators ?? []).map((h) => [h.id, h.value, h.start, h.end]),
+                })),
+            );
+          };
+          request.onerror = () => reject(request.error);
+        };
+      }),
+  );
 }
 
 /**
@@ -115,13 +151,13 @@ export async function screenshot(page, name) {
 }
 
 /** Waits until the report list shows `count` entries and none is still being read. */
-export async function waitForReports(page, count) {
+export async function waitForReports(page, count, timeout = 30_000) {
   await page.waitForFunction(
     (n) =>
       document.querySelectorAll('#report-list tbody tr').length === n &&
       document.querySelectorAll('#report-list tr.pending').length === 0,
     count,
-    { timeout: 30_000 },
+    { timeout },
   );
 }
 

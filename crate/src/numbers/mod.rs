@@ -18,7 +18,7 @@
 
 mod arabic;
 mod atom;
-mod chars;
+pub(crate) mod chars;
 mod dec;
 mod fraction;
 mod percent;
