@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# The [profile.wasm] of the workspace: release + opt-level "s" + panic = "abort" (never strip:
+# The [profile.wasm] of the workspace: release + opt-level 3 + panic = "abort" (never strip:
 # wasm-opt then rejects the module).
 cargo build --profile wasm --target wasm32-unknown-unknown -p zhibiao --lib
 .tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg \

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of the project, installing what it needs on a fresh machine first
 # (scripts/setup.sh): format and lints, native unit, spec and property tests, the Wasm build
-# of the core, accuracy against gold (seeds, own corpus, samples), linear growth on stress
-# texts, a minute of fuzzing per target, and the page in headless Chromium.
+# of the core, accuracy against gold (seeds, own corpus, samples, held-out set), linear growth
+# on stress texts, a minute of fuzzing per target, the page in headless Chromium, and a smoke
+# run of the benchmark script (figures are printed, never asserted).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,11 @@ step "format and lints"
 cargo fmt --check
 cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo clippy --all-targets -- -D warnings
-cargo clippy --target wasm32-unknown-unknown -p zhibiao -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests -- -D warnings
 
 step "corpus files and gold are consistent"
 python3 tests/check_corpus.py
+python3 tests/check_holdout.py
 
 step "native tests"
 cargo test --workspace
@@ -38,3 +40,7 @@ bash scripts/fuzz.sh 60
 
 step "the page in the browser"
 bash scripts/test-browser.sh
+
+step "the benchmark still runs (a quick smoke run on a tiny corpus; no timing is checked)"
+cargo build --release --example bench_text
+node bench/run.mjs --quick --json target/bench/smoke.json

@@ -8,17 +8,11 @@
 //! fields and duplicate names are errors. `ZHIBIAO_CASE=substring` runs only the cases whose
 //! name contains the substring.
 
-use std::collections::BTreeSet;
-use std::path::Path;
+#[path = "common/spec.rs"]
+mod spec;
 
 use serde::Deserialize;
 use zhibiao::numbers::{scan_str, NumberMatch};
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    test: Vec<Case>,
-}
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -27,6 +21,15 @@ struct Case {
     comment: String,
     input: String,
     matches: Vec<Expected>,
+}
+
+impl spec::SpecCase for Case {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn comment(&self) -> &str {
+        &self.comment
+    }
 }
 
 #[derive(Deserialize, Debug)]
@@ -90,52 +93,24 @@ fn show(input: &[char], m: &NumberMatch) -> String {
 
 #[test]
 fn number_spec_files() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/spec/numbers");
-    let filter = std::env::var("ZHIBIAO_CASE").unwrap_or_default();
-    let mut paths: Vec<_> = std::fs::read_dir(&dir)
-        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    paths.sort();
-    assert!(!paths.is_empty(), "no spec files in {}", dir.display());
-
-    let mut names = BTreeSet::new();
-    let (mut run, mut failures) = (0, Vec::new());
-    for path in &paths {
-        let file_name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        let raw = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{file_name}: {e}"));
-        let file: File = toml::from_str(&raw).unwrap_or_else(|e| panic!("{file_name}: {e}"));
-        for case in file.test {
-            assert!(
-                names.insert(case.name.clone()),
-                "{file_name}: duplicate test name {:?}",
-                case.name
-            );
-            assert!(!case.comment.trim().is_empty(), "{file_name}: {} has no comment", case.name);
-            if !case.name.contains(&filter) {
-                continue;
-            }
-            run += 1;
-            let input: Vec<char> = case.input.chars().collect();
-            let got = scan_str(&case.input);
-            let ok = got.len() == case.matches.len()
-                && case.matches.iter().zip(&got).all(|(e, m)| same(&input, e, m));
-            if !ok {
-                let got: Vec<String> =
-                    got.iter().map(|m| format!("  {}", show(&input, m))).collect();
-                failures.push(format!(
-                    "{file_name}: {} ({})\n input: {:?}\n expected: {:?}\n got:\n{}",
-                    case.name,
-                    case.comment,
-                    case.input,
-                    case.matches,
-                    got.join("\n")
-                ));
-            }
+    let mut failures = Vec::new();
+    let cases = spec::load::<Case>("numbers");
+    for (file_name, case) in &cases {
+        let input: Vec<char> = case.input.chars().collect();
+        let got = scan_str(&case.input);
+        let ok = got.len() == case.matches.len()
+            && case.matches.iter().zip(&got).all(|(e, m)| same(&input, e, m));
+        if !ok {
+            let got: Vec<String> = got.iter().map(|m| format!("  {}", show(&input, m))).collect();
+            failures.push(format!(
+                "{file_name}: {} ({})\n input: {:?}\n expected: {:?}\n got:\n{}",
+                case.name,
+                case.comment,
+                case.input,
+                case.matches,
+                got.join("\n")
+            ));
         }
     }
-    println!("{run} number spec cases run, {} failed", failures.len());
-    assert!(run > 0 || !filter.is_empty(), "no cases ran");
     assert!(failures.is_empty(), "{} failing cases:\n\n{}", failures.len(), failures.join("\n\n"));
 }

@@ -3,6 +3,9 @@
 //! span contains the figure it claims and that figure reads as the claimed value, and a
 //! report re-encoded as GB18030 gives the same headlines as its text.
 
+// proptest is a native-only dev-dependency (crate/Cargo.toml).
+#![cfg(not(target_arch = "wasm32"))]
+
 use proptest::prelude::*;
 use zhibiao::{Engine, Report};
 

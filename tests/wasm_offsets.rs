@@ -108,14 +108,17 @@ fn every_offset_kind_is_converted_to_utf16() {
             score: 1.0,
             status: "headline".into(),
             reason: "only candidate".into(),
+            reason_zh: "唯一候选".into(),
         }],
         warnings: vec![Warning {
             kind: "conflicting_values".into(),
             start: warning_start,
             end: warning_end,
             message: "test".into(),
+            message_zh: "测试".into(),
             related: vec![(related_start, related_end)],
         }],
+        derived: vec![],
         text: None,
     };
     let js = zhibiao::wasm::report_to_js(report, text.to_string());

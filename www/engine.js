@@ -91,26 +91,39 @@ let workerFailed = typeof Worker === 'undefined';
 const jobs = new Map();
 let nextJob = 1;
 
-async function currentWorker() {
-  if (worker || workerFailed) return worker;
-  const module = await compiledModule();
-  if (worker || workerFailed) return worker;
+let workerReady = null;
+
+/**
+ * The worker, once it has been sent the compiled engine (null when none can run). The worker
+ * is started at once, so that its scripts load while the Wasm compiles; it gets the module
+ * when that is ready, and every job is posted after it.
+ */
+function currentWorker() {
+  if (workerFailed) return Promise.resolve(null);
+  if (worker) return workerReady;
+  let started;
   try {
     const url = INLINE ? INLINE.worker : new URL('./worker.js', import.meta.url);
-    worker = new Worker(url, { type: 'module', name: 'zhibiao-engine' });
+    started = new Worker(url, { type: 'module', name: 'zhibiao-engine' });
   } catch {
     workerFailed = true;
-    return null;
+    return Promise.resolve(null);
   }
-  worker.onmessage = (event) => finishJob(event.data);
-  worker.onerror = (event) => {
+  worker = started;
+  started.onmessage = (event) => finishJob(event.data);
+  started.onerror = (event) => {
     // The worker could not load at all: read everything on the main thread from now on.
     event.preventDefault();
     workerFailed = true;
     dropWorker();
   };
-  worker.postMessage({ type: 'init', module });
-  return worker;
+  workerReady = compiledModule().then((module) => {
+    // Dropped while the engine compiled: ask again (a new worker, or none).
+    if (worker !== started) return currentWorker();
+    started.postMessage({ type: 'init', module });
+    return started;
+  });
+  return workerReady;
 }
 
 function finishJob({ id, result, crashed, memory }) {
@@ -202,3 +215,21 @@ export function analyzeText(text, name) {
   }
   return run({ type: 'text', text, name });
 }
+
+// ---- Warm-up ----
+
+/**
+ * Gets the engine ready before anyone asks: starts the worker and compiles the Wasm while the
+ * page is still loading, instantiates it on the main thread and reads the catalog there (for
+ * the first list and the charts), and has the worker build the engine's tables on a one-line
+ * text. The first report a person opens is then read at
+ * once instead of waiting for all of that. Failures are left for the real calls to report.
+ */
+function warmUp() {
+  startEngine()
+    .then(() => engineCatalog())
+    .catch(() => {});
+  run({ type: 'text', text: '某县。', name: 'warm-up' }).catch(() => {});
+}
+
+if (typeof window !== 'undefined') warmUp();

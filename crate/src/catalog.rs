@@ -32,6 +32,10 @@ pub struct IndicatorDef {
     /// plain one, "from" only the starting value.
     #[serde(default)]
     pub role: Option<String>,
+    /// When no figure states this indicator, the earliest dated figure of the named indicator
+    /// (above its latest) stands for it: a start value stated in a sentence of its own.
+    #[serde(default)]
+    pub earliest_of: Option<String>,
     /// Smallest plausible headline value (1户1人 is an idiom, not a headline).
     #[serde(default)]
     pub min: Option<f64>,

@@ -7,7 +7,8 @@ use crate::catalog::Catalog;
 use crate::headline::{choose, Cand};
 use crate::normalize::{is_han, normalize, Normalized};
 use crate::quantity::{resolve, Quantity, UnitKind};
-use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Warning};
+use crate::region::Mention;
+use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Markers};
 use crate::segment::{clause_of, clauses, containing, sentences, Span, SpanSet};
@@ -92,12 +93,23 @@ fn byte_to_char(text: &str) -> Vec<u32> {
 
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
-fn other_region_mentions(text: &str, main: Option<&RegionInfo>) -> Vec<Span> {
-    use crate::region::{lookup, mentions, MentionKind};
+fn other_region_mentions(
+    chars: &[char],
+    found: &[Mention],
+    main: Option<&RegionInfo>,
+) -> Vec<Span> {
+    use crate::region::{lookup, MentionKind};
     let main_div = main.and_then(|r| lookup(&r.adcode));
-    mentions(text)
-        .into_iter()
-        .filter(|m| m.kind == MentionKind::Place && m.supported)
+    // A bare short name counts only where it opens a clause (瑞金全市…): inside running
+    // text it is too often part of a word (利通 in 顺利通过).
+    let opens_clause = |s: usize| {
+        s == 0 || matches!(chars[s - 1], ',' | '。' | ';' | ':' | '\n' | ' ' | '、' | '“')
+    };
+    found
+        .iter()
+        .filter(|m| {
+            m.kind == MentionKind::Place && m.supported && (m.full || opens_clause(m.start))
+        })
         .filter(|m| {
             let Some(div) = m.adcodes.first().and_then(|c| lookup(c)) else { return false };
             match &main_div {
@@ -150,12 +162,13 @@ impl Document {
         let ntext: String = n.chars.iter().collect();
         let b2c = byte_to_char(&ntext);
 
-        let region = crate::region::main_region(&ntext).map(|r| {
+        let found = crate::region::mentions(&ntext);
+        let region = crate::region::main_region_among(&ntext, &found).map(|r| {
             let (start, end) = n.to_original(r.start, r.end);
             RegionInfo { name: r.name, adcode: r.adcode, province: r.province, start, end }
         });
         let main_names = region.as_ref().map(|r| name_forms(&r.name)).unwrap_or_default();
-        let other_regions = other_region_mentions(&ntext, region.as_ref());
+        let other_regions = other_region_mentions(&n.chars, &found, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
         let damaged = SpanSet::new(warnings.iter().map(|w| (w.start, w.end)));
@@ -168,11 +181,14 @@ impl Document {
 
         let quantities: Vec<Quantity> =
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
+        // The scorer and the continuation rule search them by position.
+        debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
         let hits = compiled.hits(&ntext, &b2c);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &ntext, &b2c, &main_names, &other_regions);
+        let markers = Markers::find(&n.chars, &main_names, &other_regions);
 
+        let present_year = present_year(&n.chars, &markers);
         let mut cands = Vec::new();
         let mut classified: Vec<Option<(usize, crate::rules::Match)>> =
             vec![None; quantities.len()];
@@ -183,7 +199,10 @@ impl Document {
                 continue;
             }
             let sentence = containing(&sents, q.num_start).unwrap_or((q.num_start, q.end));
-            let clause = clause_of(&claus, q.num_start);
+            let own_clause = clause_of(&claus, q.num_start);
+            // 选派驻村工作队,共226支: a clause that only says "in all" continues the
+            // previous one's subject, so cues may stand there.
+            let clause = totals_previous(&n.chars, &claus, own_clause, q.num_start);
             let ctx =
                 Context { chars: &n.chars, clause, sentence, hits: &hits, quantities: &quantities };
             let best = (0..compiled.defs.len())
@@ -196,7 +215,7 @@ impl Document {
                     // Quantities are in text order: stop at the first that ends before `prev`.
                     (0..qi).rev().take_while(|&j| quantities[j].end > prev.0).find_map(|j| {
                         let o = &quantities[j];
-                        let hit = o.unit == q.unit && o.num_start >= prev.0 && o.end <= prev.1;
+                        let hit = o.unit == q.unit && o.end <= prev.1;
                         hit.then(|| classified[j].clone()).flatten()
                     })
                 });
@@ -206,17 +225,37 @@ impl Document {
             let orig = n.to_original(q.start, q.end);
             let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
             let excluded = if repeats.covers(q.start, q.end) {
-                Some("repeats a paragraph whose figures are already counted".to_string())
+                Some(Said::new(
+                    "repeats a paragraph whose figures are already counted",
+                    "所在段落重复,数字已计入",
+                ))
             } else if damaged.touches(orig.0.saturating_sub(1), orig.1 + 1) {
-                Some("next to mis-decoded text: the figure may have lost digits".to_string())
+                Some(Said::new(
+                    "next to mis-decoded text: the figure may have lost digits",
+                    "紧邻乱码,数字可能缺位",
+                ))
             } else if boilerplate.covers(orig.0, orig.1) {
-                Some("in the page's boilerplate, not the report".to_string())
+                Some(Said::new(
+                    "in the page's boilerplate, not the report",
+                    "位于网页的栏目或版权信息中,不属于报告正文",
+                ))
             } else if let Some(place) = markers.sub_scope(&n.chars, sentence, q.num_start) {
-                Some(format!("a figure of {place}, not of the whole region"))
+                Some(Said::new(
+                    format!("a figure of {place}, not of the whole region"),
+                    format!("是{place}的数字,不是全域的"),
+                ))
             } else if let Some(part) = markers.part(&n.chars, sentence, clause, q.num_start) {
-                Some(format!("part of a larger total ({part})"))
+                Some(Said::new(
+                    format!("part of a larger total ({part})"),
+                    format!("是总数的一部分({part})"),
+                ))
+            } else if let Some(word) = markers.target(&n.chars, clause, q.num_start) {
+                Some(Said::new(
+                    format!("a target or plan ({word}), not an achievement"),
+                    format!("是目标或计划({word}),不是已完成的数字"),
+                ))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
-                Some("too small to be a region's headline".to_string())
+                Some(too_small())
             } else {
                 None
             };
@@ -227,7 +266,7 @@ impl Document {
                 score: m.score,
                 weight: m.weight,
                 cues: m.cues,
-                time: time_scope(&n.chars, sentence, q.num_start, cumulative),
+                time: time_scope(&n.chars, sentence, q.num_start, cumulative, present_year),
                 main_marker: markers.main_marker(sentence, q.num_start),
                 excluded,
                 span: (q.start, q.end),
@@ -249,13 +288,14 @@ impl Document {
                     if hc.excluded.is_none()
                         && compiled.defs[ti].min.is_some_and(|min| h.value < min)
                     {
-                        hc.excluded = Some("too small to be a region's headline".to_string());
+                        hc.excluded = Some(too_small());
                     }
                     cands.push(hc);
                 }
             }
             cands.push(cand);
         }
+        earliest_as_start(compiled, &mut cands);
         Document { n, quantities, cands, warnings, region }
     }
 
@@ -294,7 +334,8 @@ impl Document {
                     time: c.time.clone(),
                     score: (c.score * 100.0).round() / 100.0,
                     status: if winners.contains(&Some(i)) { "headline" } else { "lost" }.into(),
-                    reason: reasons[i].clone(),
+                    reason: reasons[i].en.clone(),
+                    reason_zh: reasons[i].zh.clone(),
                 }
             })
             .collect();
@@ -326,11 +367,15 @@ impl Document {
                 }
             })
             .collect();
+        let indicators: Vec<Headline> = indicators;
+        warnings.extend(crate::derived::check(&indicators));
+        warnings.sort_by_key(|w| (w.start, w.end));
         Report {
             source: source.to_string(),
             encoding: "UTF-8".into(),
             format: "text".into(),
             region,
+            derived: crate::derived::derive(&indicators),
             indicators,
             candidates,
             warnings,
@@ -407,13 +452,86 @@ const CONTINUING_CHANGE: &[&str] = &[
 /// clause (a short head with a verb of change), that previous clause.
 fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let clause = clause_of(claus, pos);
-    // Only a clause head of at most 14 chars continues a change (checked first: collecting
+    // Only a clause head of at most 14 chars continues a change (checked first: looking at
     // the head of a huge unpunctuated clause for every figure in it was quadratic).
     if pos - clause.0 > 14 {
         return None;
     }
-    let head: String = chars[clause.0..pos].iter().collect();
-    let continues = CONTINUING_CHANGE.iter().any(|w| head.ends_with(w));
+    let head = &chars[clause.0..pos];
+    let continues = CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w));
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// Words that, alone before a figure in its clause, make it the total of what the previous
+/// clause introduced (…工作队,共226支).
+const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
+
+fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
+    let head: String = chars[clause.0..pos].iter().collect();
+    let k = claus.iter().position(|&c| c == clause);
+    match k {
+        Some(k) if k > 0 && TOTAL_HEADS.contains(&head.as_str()) && chars[clause.0 - 1] == ',' => {
+            (claus[k - 1].0, clause.1)
+        }
+        _ => clause,
+    }
+}
+
+/// The latest year the document names as a date of what happened (not a target year such as
+/// 力争到2025年): what 今年 and 目前 refer to.
+fn present_year(chars: &[char], markers: &Markers) -> Option<i32> {
+    let mut best = None;
+    for i in 0..chars.len().saturating_sub(4) {
+        if chars[i..i + 4].iter().all(char::is_ascii_digit)
+            && chars[i + 4] == '年'
+            && (i == 0 || !chars[i - 1].is_ascii_digit())
+        {
+            let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            let targeted = markers.target(chars, (i.saturating_sub(8), i), i).is_some();
+            if (1990..=2100).contains(&y) && !targeted {
+                best = best.max(Some(y));
+            }
+        }
+    }
+    best
+}
+
+/// Where a report states a start value in a sentence of its own (2014年…贫困发生率高达
+/// 17.67%; …截至2019年底…降至0.15%) rather than as 从A降至B, the earliest dated figure of the
+/// indicator, higher than its latest, is the start (catalog field `earliest_of`).
+fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
+    for (b, def) in compiled.defs.iter().enumerate() {
+        let Some(a) =
+            def.earliest_of.as_ref().and_then(|id| compiled.defs.iter().position(|d| &d.id == id))
+        else {
+            continue;
+        };
+        if cands.iter().any(|c| c.indicator == b && c.excluded.is_none()) {
+            continue;
+        }
+        let Some(w) = crate::headline::best(cands, a) else { continue };
+        let latest = cands[w].time.year;
+        let earliest = cands
+            .iter()
+            .filter(|c| c.indicator == a && c.excluded.is_none() && c.value > cands[w].value)
+            // Dated earlier, or undated but stated before a dated latest figure (那时…高达31.5%).
+            .filter(|c| match (c.time.year, latest) {
+                (Some(y), Some(l)) => y < l,
+                (Some(_), None) => true,
+                (None, Some(_)) => c.span.0 < cands[w].span.0,
+                (None, None) => false,
+            })
+            .min_by_key(|c| (c.time.year.is_none(), c.time.year, c.span.0));
+        if let Some(e) = earliest {
+            let mut start = e.clone();
+            start.indicator = b;
+            start.cues.push("earliest dated figure".into());
+            cands.push(start);
+        }
+    }
+}
+
+fn too_small() -> Said {
+    Said::new("too small to be a region's headline", "数字太小,不像全域的主要指标")
 }

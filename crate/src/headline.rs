@@ -5,7 +5,7 @@
 
 use std::cmp::Ordering;
 
-use crate::report::{TimeScope, Warning};
+use crate::report::{Said, TimeScope, Warning};
 use crate::segment::Span;
 
 /// A figure classified as an indicator, before the headline rules are applied.
@@ -24,7 +24,7 @@ pub struct Cand {
     /// A main-region marker (全县, the region's name) stands before it in its sentence.
     pub main_marker: bool,
     /// Why it cannot be a headline at all (township scope, part, damaged…), if so.
-    pub excluded: Option<String>,
+    pub excluded: Option<Said>,
     /// Normalised spans.
     pub span: Span,
     pub sentence: Span,
@@ -53,29 +53,52 @@ fn same_value(a: f64, b: f64) -> bool {
 }
 
 /// Why `loser` ranks below `winner`, in words a user can read.
-fn loss_reason(winner: &Cand, loser: &Cand, winner_text: &str) -> String {
+fn loss_reason(winner: &Cand, loser: &Cand, w: &str) -> Said {
     if same_value(winner.value, loser.value) {
-        return format!("the same figure as the headline {winner_text}, stated again");
+        return Said::new(
+            format!("the same figure as the headline {w}, stated again"),
+            format!("与采用的{w}相同,是重复表述"),
+        );
     }
     if winner.weight >= STRONG && loser.weight < STRONG {
-        return "its wording matches the indicator less surely".into();
+        return Said::new(
+            "its wording matches the indicator less surely",
+            "措辞与该指标的对应不够明确",
+        );
     }
     if winner.time.cumulative && !loser.time.cumulative {
-        return format!("a single period's figure; the cumulative total {winner_text} wins");
+        return Said::new(
+            format!("a single period's figure; the cumulative total {w} wins"),
+            format!("只是某一时段的数字,采用累计数{w}"),
+        );
     }
     if winner.time.year.unwrap_or(0) > loser.time.year.unwrap_or(0) {
-        return format!(
-            "older than the headline {winner_text} ({})",
-            winner.time.year.unwrap_or(0)
+        let y = winner.time.year.unwrap_or(0);
+        return Said::new(
+            format!("older than the headline {w} ({y})"),
+            format!("早于采用的{w}({y}年)"),
         );
     }
     if winner.main_marker && !loser.main_marker {
-        return format!("{winner_text} is stated for the whole region");
+        return Said::new(
+            format!("{w} is stated for the whole region"),
+            format!("{w}是全域的数字"),
+        );
     }
     if winner.value > loser.value {
-        return format!("smaller than the stated total {winner_text}; likely a part of it");
+        return Said::new(
+            format!("smaller than the stated total {w}; likely a part of it"),
+            format!("小于总数{w},可能只是其中一部分"),
+        );
     }
-    "ranked below the headline by the rules".into()
+    Said::new("ranked below the headline by the rules", "按规则排在采用的数字之后")
+}
+
+/// The best eligible candidate of indicator `ind`, by the headline rules.
+pub fn best(cands: &[Cand], ind: usize) -> Option<usize> {
+    (0..cands.len())
+        .filter(|&i| cands[i].indicator == ind && cands[i].excluded.is_none())
+        .max_by(|&a, &b| rank(&cands[a], &cands[b]))
 }
 
 /// Chooses the winner of each indicator. Returns, per candidate, whether it won and why;
@@ -85,9 +108,9 @@ pub fn choose(
     n_indicators: usize,
     texts: &[String],
     labels: &[String],
-) -> (Vec<Option<usize>>, Vec<String>, Vec<Warning>) {
+) -> (Vec<Option<usize>>, Vec<Said>, Vec<Warning>) {
     let mut winners = vec![None; n_indicators];
-    let mut reasons: Vec<String> =
+    let mut reasons: Vec<Said> =
         cands.iter().map(|c| c.excluded.clone().unwrap_or_default()).collect();
     let mut warnings = Vec::new();
     for ind in 0..n_indicators {
@@ -101,11 +124,19 @@ pub fn choose(
         let w = eligible[0];
         winners[ind] = Some(w);
         let wc = &cands[w];
-        reasons[w] = format!(
-            "headline: {}{}{}",
-            wc.cues.join("/"),
-            if wc.time.cumulative { ", cumulative" } else { "" },
-            wc.time.text.as_deref().map(|t| format!(", {t}")).unwrap_or_default()
+        let when = wc.time.text.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+        reasons[w] = Said::new(
+            format!(
+                "headline: {}{}{when}",
+                wc.cues.join("/"),
+                if wc.time.cumulative { ", cumulative" } else { "" }
+            ),
+            format!(
+                "采用:{}{}{}",
+                wc.cues.join("/"),
+                if wc.time.cumulative { ",累计" } else { "" },
+                when.replace(", ", ",")
+            ),
         );
         for &l in &eligible[1..] {
             reasons[l] = loss_reason(wc, &cands[l], &texts[w]);
@@ -118,6 +149,10 @@ pub fn choose(
                 end: wc.orig_span.1,
                 message: format!(
                     "{}: the report states both {} and {} with nothing to tell which is the total or the latest",
+                    labels[ind], texts[w], texts[l]
+                ),
+                message_zh: format!(
+                    "{}:报告同时给出{}和{},无法判断哪个是总数或最新数",
                     labels[ind], texts[w], texts[l]
                 ),
                 related: vec![lc.orig_span],
@@ -138,4 +173,9 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         && (w.time.year == l.time.year || w.time.year.is_none() || l.time.year.is_none())
         && w.main_marker == l.main_marker
         && !same_value(w.value, l.value)
+        // Figures far apart in size are a total and a part, not two versions of one total.
+        && w.value.max(l.value) <= CONFLICT_RATIO * w.value.min(l.value)
 }
+
+/// The largest ratio between two statements of one total that still reads as a conflict.
+const CONFLICT_RATIO: f64 = 1.5;

@@ -12,6 +12,7 @@
 pub mod catalog;
 pub mod chart;
 pub mod decode;
+pub mod derived;
 pub mod extract;
 pub mod headline;
 pub mod html;
@@ -27,6 +28,8 @@ pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod words;
+pub mod xlsx;
 
 pub use catalog::Catalog;
 pub use extract::Engine;

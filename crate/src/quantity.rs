@@ -234,7 +234,43 @@ pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
         }
         j += 1;
     }
+    // …or a people noun just before it (户籍人口231.6万, 总人口约50万, 人口30余万).
+    if n.value >= 1.0 && people_noun_before(chars, n.start) {
+        q.unit = UnitKind::Person;
+        q.implied = true;
+        return q;
+    }
+    // 贫困发生率降为零: a zero after a verb of change in a rate's clause is 0%.
+    if n.value == 0.0 && rate_zero(chars, n.start) {
+        q.unit = UnitKind::Percent;
+    }
     q
+}
+
+/// Nouns that name a count of people, directly before a bare number.
+const PEOPLE_BEFORE: &[&str] = &["人口", "人数", "群众", "人员", "劳动力"];
+
+fn people_noun_before(chars: &[char], start: usize) -> bool {
+    let mut end = start;
+    // Words that may stand between noun and number: 约, 有, 为, 达…
+    for _ in 0..2 {
+        if end > 0 && "约有为达近超逾共计是".contains(chars[end - 1]) {
+            end -= 1;
+        }
+    }
+    PEOPLE_BEFORE.iter().any(|w| {
+        let l = len(w);
+        end >= l && starts_with(chars, end - l, w)
+    })
+}
+
+fn rate_zero(chars: &[char], start: usize) -> bool {
+    let head: String = chars[start.saturating_sub(24)..start].iter().collect();
+    let clause = head.rsplit([',', '。', ';']).next().unwrap_or("");
+    clause.contains('率')
+        && ["降为", "降至", "降到", "下降为", "下降到", "下降至"]
+            .iter()
+            .any(|w| clause.ends_with(w))
 }
 
 #[cfg(test)]
@@ -266,5 +302,9 @@ mod tests {
         assert_eq!(q.unit, UnitKind::Person);
         assert!(q.implied);
         assert_eq!(first("2019年底").unit, UnitKind::Other);
+        let c: Vec<char> = "全县户籍人口231.6万、常住人口159.3万,".chars().collect();
+        let n = crate::numbers::scan(&c);
+        assert_eq!(resolve(&c, &n[0]).unit, UnitKind::Person);
+        assert_eq!(resolve(&c, &n[1]).unit, UnitKind::Person);
     }
 }

@@ -24,6 +24,8 @@ pub struct Report {
     pub candidates: Vec<Candidate>,
     /// Data-quality warnings.
     pub warnings: Vec<Warning>,
+    /// Figures computed from the headlines (persons per household, recomputed incidence…).
+    pub derived: Vec<crate::derived::Derived>,
     /// The decoded document text all offsets refer to (set when read from bytes; the CLI
     /// prints it only with --text).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -111,6 +113,8 @@ pub struct Candidate {
     pub status: String,
     /// Why it won or lost, in a sentence a user can read.
     pub reason: String,
+    /// The same in Chinese.
+    pub reason_zh: String,
 }
 
 /// A data-quality problem found in the text.
@@ -121,9 +125,24 @@ pub struct Warning {
     pub start: usize,
     pub end: usize,
     pub message: String,
+    /// The same in Chinese.
+    pub message_zh: String,
     /// Extra spans, e.g. the other value of a conflict or the first copy of a paragraph.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<(usize, usize)>,
+}
+
+/// A sentence for the user in English and Chinese (the page shows the interface's language).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Said {
+    pub en: String,
+    pub zh: String,
+}
+
+impl Said {
+    pub fn new(en: impl Into<String>, zh: impl Into<String>) -> Said {
+        Said { en: en.into(), zh: zh.into() }
+    }
 }
 
 impl Report {

@@ -7,6 +7,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use crate::catalog::{Catalog, IndicatorDef};
 use crate::quantity::{Quantity, UnitKind};
 use crate::segment::{starting_in, Span};
+use crate::words;
 
 /// A word of the catalog found in the text (char offsets, half-open).
 #[derive(Debug, Clone, Copy)]
@@ -189,7 +190,6 @@ impl Compiled {
                 // in it (scanning them all, per cue, was quadratic in the document).
                 || starting_in(ctx.quantities, |o| o.start, from, to).iter().any(|o| {
                     o.unit == q.unit
-                        && o.start >= from
                         && o.end <= to
                         && o.start != q.start
                         // 从32.4%下降到0.4%: the starting value does not cut 0.4% off its cue.
@@ -246,10 +246,10 @@ pub fn hits_in(hits: &[Hit], span: Span) -> &[Hit] {
 
 /// Whether `q` is the size of a change (增长1200元, 提高5个百分点) rather than a level.
 pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
-    let head: String = chars[q.num_start.saturating_sub(3)..q.num_start].iter().collect();
+    let head = &chars[q.num_start.saturating_sub(3)..q.num_start];
     ["增长", "增加", "提高", "增收", "减少", "下降", "上升", "增长了", "增加了", "提高了", "下降了"]
         .iter()
-        .any(|w| head.ends_with(w))
+        .any(|w| words::ends_with(head, w))
 }
 
 const TO_WORDS: &[&str] = &[
@@ -265,7 +265,7 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     if !has_from {
         return false;
     }
-    let tail: String = chars[q.end..clause.1.min(q.end + 6).max(q.end)].iter().collect();
-    let tail = tail.trim_start_matches(['的', ' ']);
-    TO_WORDS.iter().any(|w| tail.starts_with(w))
+    let tail = &chars[q.end..clause.1.min(q.end + 6).max(q.end)];
+    let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
+    TO_WORDS.iter().any(|w| words::starts_with(tail, w))
 }

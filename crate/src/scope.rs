@@ -6,11 +6,10 @@
 
 use std::collections::HashSet;
 
-use aho_corasick::AhoCorasick;
-
 use crate::normalize::is_han;
 use crate::report::TimeScope;
 use crate::segment::{starting_in, Span, SpanSet};
+use crate::words::{self, WordSets};
 
 /// Words that put what follows in the main region's scope.
 const MAIN_MARKERS: &[&str] = &[
@@ -90,6 +89,25 @@ const PART_MARKERS: &[&str] = &[
     "区外",
 ];
 
+/// Words that make a figure a plan or target, not an achievement (预计 for the current year
+/// is a forecast and counts; 力争到2025年 does not).
+const TARGET_MARKERS: &[&str] = &[
+    "力争",
+    "争取",
+    "计划",
+    "目标是",
+    "目标为",
+    "预期目标",
+    "拟",
+    "规划到",
+    "将达到",
+    "要达到",
+    "确保到",
+];
+
+/// Words that date a figure to the report's own present (到今年, 目前, 如今).
+const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"];
+
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
     "累计", "以来", "全部", "共计", "总计", "合计", "先后", "累积", "至今", "期间", "历年", "共有",
@@ -151,17 +169,9 @@ const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二�
 pub struct Markers {
     /// (start, end, is_main) sorted by start.
     scope: Vec<(usize, usize, bool)>,
+    target: Vec<(usize, usize)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
-}
-
-fn ac(words: &[&str]) -> Option<AhoCorasick> {
-    AhoCorasick::new(words).ok()
-}
-
-fn char_hits(ac: &Option<AhoCorasick>, text: &str, b2c: &[u32]) -> Vec<(usize, usize)> {
-    let Some(ac) = ac else { return Vec::new() };
-    ac.find_iter(text).map(|m| (b2c[m.start()] as usize, b2c[m.end()] as usize)).collect()
 }
 
 /// Named townships, villages, streets and settlements (中益乡, 盐井村, 南宾街道) in the text.
@@ -196,7 +206,6 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         if i - name_start < 2 {
             continue;
         }
-        let name: String = chars[name_start..name_end].iter().collect();
         let last = chars[name_end - 1];
         // 乡镇, 乡村, 村镇 after the "name" make it a common noun (实现乡镇街道…).
         let next = chars.get(i + suffix_len).copied();
@@ -205,10 +214,11 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         }) {
             continue;
         }
-        if NOT_NAME_END.contains(last)
-            || NOT_NAME_START.contains(chars[name_start])
-            || GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name))
-        {
+        if NOT_NAME_END.contains(last) || NOT_NAME_START.contains(chars[name_start]) {
+            continue;
+        }
+        let name: String = chars[name_start..name_end].iter().collect();
+        if GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name)) {
             continue;
         }
         out.push((name_start, i + suffix_len, name));
@@ -221,34 +231,43 @@ impl Markers {
     /// (full and short) so its own mentions count as main-scope markers.
     pub fn find(
         chars: &[char],
-        text: &str,
-        b2c: &[u32],
         main_names: &[String],
         other_regions: &[(usize, usize)],
     ) -> Markers {
         use std::sync::OnceLock;
-        static MAIN: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static SUB: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static PART: OnceLock<Option<AhoCorasick>> = OnceLock::new();
-        static CUM: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+        static MARKERS: OnceLock<WordSets> = OnceLock::new();
+        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] = MARKERS
+            .get_or_init(|| {
+                WordSets::new(&[
+                    MAIN_MARKERS,
+                    SUB_MARKERS,
+                    PART_MARKERS,
+                    CUMULATIVE,
+                    TARGET_MARKERS,
+                ])
+            })
+            .find(chars)
+            .try_into()
+            .expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
-        for (s, e) in char_hits(MAIN.get_or_init(|| ac(MAIN_MARKERS)), text, b2c) {
-            scope.push((s, e, true));
-        }
-        for (s, e) in char_hits(SUB.get_or_init(|| ac(SUB_MARKERS)), text, b2c) {
-            scope.push((s, e, false));
-        }
-        let names: Vec<&str> =
-            main_names.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
-        if !names.is_empty() {
-            let main_ac = AhoCorasick::new(&names).ok();
-            for (s, e) in char_hits(&main_ac, text, b2c) {
-                // 石柱县冷水镇 names the town, not the county: a main-region name directly
-                // followed by a place of its own is not a main marker.
-                scope.push((s, e, true));
-            }
-        }
-        scope.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
+        scope.extend(main_hits.iter().map(|&(s, e)| (s, e, true)));
+        scope.extend(sub_hits.iter().map(|&(s, e)| (s, e, false)));
+        // 石柱县冷水镇 names the town, not the county: a main-region name directly
+        // followed by a place of its own is not a main marker.
+        let [name_hits]: [Vec<(usize, usize)>; 1] =
+            WordSets::new(&[main_names]).find(chars).try_into().expect("one list");
+        scope.extend(name_hits.iter().map(|&(s, e)| (s, e, true)));
+        // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
+        // subject of what follows; one that opens a clause or sentence is.
+        scope.extend(
+            other_regions
+                .iter()
+                .filter(|&&(s, _)| {
+                    !s.checked_sub(1)
+                        .is_some_and(|p| "在到赴往从和与及向对给帮援、".contains(chars[p]))
+                })
+                .map(|&(s, e)| (s, e, false)),
+        );
         // Named places, and their bare stems where the text uses them alone (关面通过…).
         // A place inside the main region's own name (积石山保安族东乡族撒拉族自治县) is not one.
         let main_spans = SpanSet::new(scope.iter().filter(|m| m.2).map(|m| (m.0, m.1)));
@@ -268,9 +287,8 @@ impl Markers {
         }
         if !stems.is_empty() {
             let list: Vec<&String> = stems.iter().collect();
-            let stem_ac = AhoCorasick::new(&list).ok();
-            for (s, e) in char_hits(&stem_ac, text, b2c) {
-                scope.push((s, e, false));
+            for hits in WordSets::new(&[&list[..]]).find(chars) {
+                scope.extend(hits.iter().map(|&(s, e)| (s, e, false)));
             }
         }
         scope.sort_by_key(|&(s, e, main)| (s, e, main));
@@ -282,11 +300,7 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        Markers {
-            scope,
-            part: char_hits(PART.get_or_init(|| ac(PART_MARKERS)), text, b2c),
-            cumulative: char_hits(CUM.get_or_init(|| ac(CUMULATIVE)), text, b2c),
-        }
+        Markers { scope, target, part, cumulative }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -294,7 +308,7 @@ impl Markers {
     pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
         let last = starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
-            .filter(|&&(s, e, _)| s >= sentence.0 && e <= pos)
+            .filter(|&&(_, e, _)| e <= pos)
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
             .max_by_key(|&&(s, e, _)| (e, s))?;
         // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
@@ -313,6 +327,15 @@ impl Markers {
         starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
             .any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+    }
+
+    /// A target word before `pos` in the clause (力争…达到2万元).
+    pub fn target(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
+        starting_in(&self.target, |m| m.0, clause.0, pos)
+            .iter()
+            .rev()
+            .find(|&&(_, e)| e <= pos)
+            .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
     /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
@@ -338,11 +361,23 @@ impl Markers {
 
 /// The time scope of a figure at `pos`: the last year named before it in its sentence,
 /// with the words around it (截至…底, …以来), and a forecast (预计).
-pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) -> TimeScope {
+///
+/// `present_year` is the latest year the document names: a figure dated 今年 or 目前 gets
+/// it, so "到今年…降为零" ranks after "2014年…高达45.34%".
+pub fn time_scope(
+    chars: &[char],
+    sentence: Span,
+    pos: usize,
+    cumulative: bool,
+    present_year: Option<i32>,
+) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
-    let text: String = seg.iter().collect();
-    scope.forecast = text.contains("预计") || text.contains("预期");
+    scope.forecast = words::contains(seg, "预计") || words::contains(seg, "预期");
+    if let Some(w) = PRESENT_MARKERS.iter().find(|w| words::contains(seg, w)) {
+        scope.year = present_year;
+        scope.text = Some(w.to_string());
+    }
     // The last four-digit year followed by 年.
     let mut found: Option<(usize, i32)> = None;
     let mut i = 0;
@@ -388,9 +423,11 @@ pub fn time_scope(chars: &[char], sentence: Span, pos: usize, cumulative: bool) 
             }
         }
         scope.text = Some(seg[a..b].iter().collect());
-    } else if let Some(p) = text.find("十三五") {
-        let rest = &text[p..];
-        let take: String = rest.chars().take(7).collect();
+    } else if let Some(p) = words::contains(seg, "十三五")
+        .then(|| seg.iter().collect::<String>())
+        .and_then(|text| text.find("十三五").map(|p| text[p..].to_string()))
+    {
+        let take: String = p.chars().take(7).collect();
         scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
     }
     scope
@@ -415,11 +452,11 @@ mod tests {
     #[test]
     fn time_scope_reads_the_last_year() {
         let c: Vec<char> = "截至2019年底,全县累计减贫".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), true);
+        let t = time_scope(&c, (0, c.len()), c.len(), true, None);
         assert_eq!(t.year, Some(2019));
         assert_eq!(t.text.as_deref(), Some("截至2019年底"));
         let c: Vec<char> = "2020年,贫困群众人均可支配收入预计可达".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), false);
+        let t = time_scope(&c, (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
     }

@@ -6,11 +6,18 @@
 use std::collections::HashMap;
 
 use crate::normalize::{is_han, Normalized};
-use crate::report::Warning;
+use crate::report::{Said, Warning};
 use crate::segment::{paragraphs, Span};
 
-fn warning(kind: &str, span: Span, message: String) -> Warning {
-    Warning { kind: kind.to_string(), start: span.0, end: span.1, message, related: Vec::new() }
+fn warning(kind: &str, span: Span, said: Said) -> Warning {
+    Warning {
+        kind: kind.to_string(),
+        start: span.0,
+        end: span.1,
+        message: said.en,
+        message_zh: said.zh,
+        related: Vec::new(),
+    }
 }
 
 /// The most warnings of one kind a report lists. A text masked or garbled all through would
@@ -36,6 +43,7 @@ pub fn cap_per_kind(warnings: &mut Vec<Warning>) {
             let more = count[&w.kind] - MAX_WARNINGS_PER_KIND;
             if more > 0 {
                 w.message.push_str(&format!(" (and {more} more warnings of this kind not listed)"));
+                w.message_zh.push_str(&format!("(另有{more}条同类警告未列出)"));
             }
         }
         *k <= MAX_WARNINGS_PER_KIND
@@ -59,14 +67,17 @@ pub fn duplicate_paragraphs(n: &Normalized) -> (Vec<Warning>, Vec<Span>) {
         match first.get(body) {
             Some(_) if warnings.len() >= MAX_WARNINGS_PER_KIND => {
                 // Past the cap the warning is only counted (see cap_per_kind).
-                warnings.push(warning("duplicate_paragraph", n.to_original(s, e), String::new()));
+                warnings.push(warning("duplicate_paragraph", n.to_original(s, e), Said::default()));
                 repeats.push((s, e));
             }
             Some(&(fs, fe)) => {
                 let mut w = warning(
                     "duplicate_paragraph",
                     n.to_original(s, e),
-                    "this paragraph repeats an earlier one word for word; its figures are counted once".into(),
+                    Said::new(
+                        "this paragraph repeats an earlier one word for word; its figures are counted once",
+                        "本段与前文某段逐字重复,其中数字只计一次",
+                    ),
                 );
                 w.related.push(n.to_original(fs, fe));
                 warnings.push(w);
@@ -130,14 +141,17 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
             }
             // Past the cap only the span matters (it still keeps figures next to it out).
             if out.len() >= MAX_WARNINGS_PER_KIND {
-                out.push(warning("corrupt_text", (a, b), String::new()));
+                out.push(warning("corrupt_text", (a, b), Said::default()));
                 continue;
             }
             let shown: String = original[a..b].iter().collect();
             out.push(warning(
                 "corrupt_text",
                 (a, b),
-                format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+                Said::new(
+                    format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+                    format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
+                ),
             ));
         }
     }
@@ -173,7 +187,7 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
         if (before.is_some_and(cjk) || after.is_some_and(cjk)) && out.len() >= MAX_WARNINGS_PER_KIND
         {
             // Past the cap the warning is only counted (see cap_per_kind).
-            out.push(warning("censored_text", (s, i), String::new()));
+            out.push(warning("censored_text", (s, i), Said::default()));
         } else if before.is_some_and(cjk) || after.is_some_and(cjk) {
             let a = s.saturating_sub(2);
             let b = (i + 2).min(original.len());
@@ -181,7 +195,10 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
             out.push(warning(
                 "censored_text",
                 (s, i),
-                format!("{} character(s) masked with * in “{shown}”", i - s),
+                Said::new(
+                    format!("{} character(s) masked with * in “{shown}”", i - s),
+                    format!("“{shown}”中有{}个字被*屏蔽", i - s),
+                ),
             ));
         }
     }
@@ -189,7 +206,14 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
 }
 
 /// Counters that follow a number; seen without one, the number was stripped.
-const COUNTER_AFTER_VERB: &[&str] = &["人次", "万元", "亿元", "万人", "万户", "万亩", "个百分点"];
+const COUNTER_AFTER_VERB: &[&str] =
+    &["人次", "万元", "亿元", "万人", "万户", "万亩", "个百分点", "公里", "千米"];
+
+/// Verbs after which a bare 户 lost its number (带动户贫困户).
+const HOUSEHOLD_VERBS: &[&str] = &["带动", "帮助", "覆盖", "惠及", "涉及", "扶持", "辐射"];
+
+/// People nouns after which a bare 人 lost its number (劳动力人,).
+const PEOPLE_NOUNS: &[&str] = &["劳动力", "群众", "人口", "人员", "学生", "农民"];
 
 /// Chars that may stand before a counter without a number (这个, 每个, 各个…).
 const COUNTER_OK_BEFORE: &str =
@@ -206,6 +230,11 @@ const MING_WORD_BEFORE: &str = "著知有排签提报命点冠美盛出成更署
 const PERSON_VERBS: &[&str] = &[
     "安置", "就业", "培训", "转移", "吸纳", "帮助", "资助", "救助", "脱贫", "减贫", "搬迁", "务工",
 ];
+
+/// Whether `c` is the first char of one of [`COUNTER_AFTER_VERB`].
+fn starts_counter(c: char) -> bool {
+    matches!(c, '人' | '万' | '亿' | '个' | '公' | '千')
+}
 
 fn is_punct(c: char) -> bool {
     matches!(c, ',' | '。' | ';' | ':' | '、' | '!' | '?' | ')' | '”' | '\n')
@@ -224,42 +253,46 @@ fn starts_with_word(chars: &[char], at: usize, w: &str) -> bool {
 /// Counters and units whose number was stripped (绵阳市个贫困村, 截至年底, 达%).
 pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     let c = &n.chars;
-    let mut spans: Vec<(usize, usize, &str)> = Vec::new();
+    let mut spans: Vec<(usize, usize, (&str, &str))> = Vec::new();
     for i in 0..c.len() {
         let prev = i.checked_sub(1).map(|p| c[p]);
         let next = c.get(i + 1).copied();
-        let prev_is_number = prev.is_some_and(|p| COUNTER_OK_BEFORE.contains(p));
+        let prev_is_number = || prev.is_some_and(|p| COUNTER_OK_BEFORE.contains(p));
         match c[i] {
             '%' if !prev.is_some_and(|p| p.is_ascii_digit() || COUNTER_OK_BEFORE.contains(p)) => {
-                spans.push((i, i + 1, "a percentage without its number"));
+                spans.push((i, i + 1, ("a percentage without its number", "百分比缺少数字")));
             }
             '年' => {
                 let at_start = prev.is_none_or(|p| is_punct(p) || p == '◎' || p == ' ')
                     || ends_with_word(c, i, "截至")
                     || ends_with_word(c, i, "截止");
-                let year_follows = next.is_some_and(|x| matches!(x, '底' | '末' | '初' | ','))
-                    || starts_with_word(c, i + 1, "以来");
+                // 年底/年末 opening a sentence is "at the year's end", a normal phrase; a
+                // comma or 以来 right after 年 at a clause start is a year that lost its digits.
+                let after_by = ends_with_word(c, i, "截至") || ends_with_word(c, i, "截止");
+                let year_follows = next.is_some_and(|x| x == ',')
+                    || starts_with_word(c, i + 1, "以来")
+                    || (after_by && next.is_some_and(|x| x == '底' || x == '末'));
                 if at_start && year_follows {
-                    spans.push((i, i + 1, "a year without its number"));
+                    spans.push((i, i + 1, ("a year without its number", "年份缺少数字")));
                 }
             }
             '个' if prev.is_some_and(|p| is_han(p) || is_punct(p))
-                && !prev_is_number
+                && !prev_is_number()
                 && next.is_some_and(|x| (is_han(x) && !GE_WORDS.contains(x)) || is_punct(x)) =>
             {
-                spans.push((i, i + 1, "a count (个) without its number"));
+                spans.push((i, i + 1, ("a count (个) without its number", "“个”前缺少数字")));
             }
             '名' if prev.is_some_and(|p| is_han(p) || p == '、')
-                && !prev_is_number
+                && !prev_is_number()
                 && !prev.is_some_and(|p| MING_WORD_BEFORE.contains(p))
                 && next.is_some_and(|x| is_punct(x) || (is_han(x) && !MING_WORDS.contains(x))) =>
             {
-                spans.push((i, i + 1, "a head count (名) without its number"));
+                spans.push((i, i + 1, ("a head count (名) without its number", "“名”前缺少数字")));
             }
             '人' if next.is_some_and(is_punct)
                 && PERSON_VERBS.iter().any(|v| ends_with_word(c, i, v)) =>
             {
-                spans.push((i, i + 1, "a head count (人) without its number"));
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
             }
             // 29561户人脱贫: the households kept their number, the persons lost theirs.
             '人' if prev == Some('户')
@@ -267,27 +300,73 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 && c[i - 2].is_ascii_digit()
                 && !next.is_some_and(|x| x == '家' || x == '口') =>
             {
-                spans.push((i, i + 1, "a head count (人) without its number"));
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
+            }
+            // 累计户人实现脱贫: households and persons both lost their numbers.
+            '户' if next == Some('人')
+                && prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
+                && c.get(i + 2) != Some(&'家') =>
+            {
+                spans.push((
+                    i,
+                    i + 2,
+                    ("households and persons (户…人) without their numbers", "“户…人”缺少数字"),
+                ));
+            }
+            // 带动户贫困户: a verb directly before a bare 户.
+            '户' if HOUSEHOLD_VERBS.iter().any(|v| ends_with_word(c, i, v))
+                && next.is_some_and(|x| x != '籍' && x != '口' && x != '均' && x != '人') =>
+            {
+                spans.push((
+                    i,
+                    i + 1,
+                    ("a household count (户) without its number", "“户”前缺少数字"),
+                ));
+            }
+            // 安置贫困劳动力人,: a people noun, then a bare 人.
+            '人' if next.is_some_and(is_punct)
+                && PEOPLE_NOUNS.iter().any(|v| ends_with_word(c, i, v)) =>
+            {
+                spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
+            }
+            // 人均可支配收入达到元: money without its amount.
+            '元' if prev.is_some_and(|p| "到为达至入".contains(p))
+                && !ends_with_word(c, i, "单元") =>
+            {
+                spans.push((i, i + 1, ("an amount (元) without its number", "金额“元”前缺少数字")));
             }
             // 驻村工作队支、: teams counted without a number.
             '支' if prev == Some('队') && next.is_some_and(is_punct) => {
-                spans.push((i, i + 1, "a team count (支) without its number"));
+                spans.push((i, i + 1, ("a team count (支) without its number", "“支”前缺少数字")));
             }
             '余' | '多'
                 if prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
                     && next.is_some_and(|x| "万亿个名人户元宗件次家".contains(x))
                     && c[i] == '余' =>
             {
-                spans.push((i, i + 2, "an approximate figure (余…) without its number"));
+                spans.push((
+                    i,
+                    i + 2,
+                    ("an approximate figure (余…) without its number", "“余”前缺少数字"),
+                ));
             }
             _ => {}
         }
+        // Most chars start no counter word (a test keeps this list in step with them).
+        if !starts_counter(c[i]) {
+            continue;
+        }
         for w in COUNTER_AFTER_VERB {
             if starts_with_word(c, i, w)
+                && !ends_with_word(c, i, "平方")
                 && prev
                     .is_some_and(|p| (is_han(p) || is_punct(p)) && !COUNTER_OK_BEFORE.contains(p))
             {
-                spans.push((i, i + w.chars().count(), "a unit without its number"));
+                spans.push((
+                    i,
+                    i + w.chars().count(),
+                    ("a unit without its number", "单位前缺少数字"),
+                ));
             }
         }
     }
@@ -300,7 +379,12 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             let ctx_s = s.saturating_sub(6);
             let ctx_e = (e + 6).min(c.len());
             let shown: String = c[ctx_s..ctx_e].iter().collect();
-            warning("missing_number", (a, b), format!("{what}: “{shown}”"))
+            let (en, zh) = what;
+            warning(
+                "missing_number",
+                (a, b),
+                Said::new(format!("{en}: “{shown}”"), format!("疑似数字被删:{zh}(“{shown}”)")),
+            )
         })
         .collect()
 }
@@ -315,10 +399,22 @@ mod tests {
     }
 
     #[test]
+    fn counter_words_start_with_a_listed_char() {
+        for w in COUNTER_AFTER_VERB {
+            assert!(starts_counter(w.chars().next().unwrap()), "{w}");
+        }
+    }
+
+    #[test]
     fn stripped_numbers_are_flagged() {
         assert_eq!(kinds("截至年底,绵阳市个贫困村、8.3万户全部退出"), 2);
         assert_eq!(kinds("培训建档立卡劳动力人次,公益性岗位安置人,就业率达%。"), 3);
         assert_eq!(kinds("累计选派名第一书记、名工作队员"), 2);
+        assert_eq!(
+            kinds("累计户人实现脱贫,带动户贫困户增收,安置贫困劳动力人,新建农村公路公里。"),
+            4
+        );
+        assert_eq!(kinds("人均可支配收入达到元,截至年底全县"), 2);
     }
 
     #[test]
@@ -328,6 +424,7 @@ mod tests {
             0
         );
         assert_eq!(kinds("全县85个贫困村,年产值6000万元,年人均增收5400元。"), 0);
+        assert_eq!(kinds("年底剩余贫困人口清零,年末全县户籍总人口,这户人家,新建公路12公里,每公里,8765平方公里。"), 0);
     }
 
     #[test]
@@ -355,7 +452,7 @@ mod tests {
                 warning(
                     if i % 5 == 0 { "corrupt_text" } else { "censored_text" },
                     (i, i + 1),
-                    "m".into(),
+                    Said::new("m", "m"),
                 )
             })
             .collect();

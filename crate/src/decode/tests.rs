@@ -350,3 +350,64 @@ fn damaged_chinese_is_not_read_as_latin() {
         assert!(han(&d.text) * 100 >= han(&text) * 99);
     }
 }
+
+/// The project's own reports (tests/reports, samples), decoded.
+fn project_texts() -> Vec<(String, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut texts = vec![("SIMPLIFIED".to_string(), SIMPLIFIED.repeat(3))];
+    texts.push(("TRADITIONAL".to_string(), TRADITIONAL.repeat(3)));
+    for dir in ["tests/reports", "samples"] {
+        let mut paths: Vec<_> = std::fs::read_dir(root.join(dir))
+            .expect("report folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let bytes = std::fs::read(&path).expect("report");
+            texts.push((path.display().to_string(), ok(&bytes).text));
+        }
+    }
+    texts
+}
+
+#[test]
+fn the_gbk_shortcut_agrees_with_chardetng() {
+    use encoding_rs::{EUC_JP, EUC_KR, SHIFT_JIS};
+    let mut taken = 0;
+    for (name, text) in project_texts() {
+        for encoding in [GB18030, BIG5, EUC_KR, EUC_JP, SHIFT_JIS] {
+            // Characters an encoding lacks become character references, as a saved page has.
+            let (bytes, _, _) = encoding.encode(&text);
+            let Some(shortcut) = clearly_gbk(&bytes) else { continue };
+            taken += 1;
+            let guess = guess_encoding(&bytes);
+            assert!(
+                family(guess) == Family::Gbk,
+                "{name} in {}: the shortcut says GB18030, chardetng {}",
+                encoding.name(),
+                guess.name()
+            );
+            assert_eq!(shortcut, decode_with(GB18030, &bytes).0);
+        }
+    }
+    assert!(taken >= 10, "the shortcut was taken {taken} times");
+}
+
+#[test]
+fn the_gbk_shortcut_is_taken_for_plain_gbk_only() {
+    use encoding_rs::{EUC_JP, EUC_KR, SHIFT_JIS};
+    assert!(clearly_gbk(&encode(GB18030, &SIMPLIFIED.repeat(3))).is_some());
+    assert!(clearly_gbk(&encode(BIG5, &TRADITIONAL.repeat(3))).is_none());
+    assert!(clearly_gbk(&noise(4096, 7)).is_none());
+    // Japanese and Korean in their own encodings are not mistaken for it.
+    let japanese = "日本の地方自治体は、貧困対策として様々な取り組みを行っている。".repeat(4);
+    let korean = "한국의 지방 정부는 빈곤 퇴치를 위해 다양한 노력을 기울이고 있다.".repeat(4);
+    for (encoding, text) in [(EUC_JP, &japanese), (SHIFT_JIS, &japanese), (EUC_KR, &korean)] {
+        assert!(clearly_gbk(&encode(encoding, text)).is_none(), "{}", encoding.name());
+    }
+    // A page that declares Big5 goes through the full detection.
+    let mut page = b"<meta charset=\"big5\">".to_vec();
+    page.extend(encode(GB18030, &SIMPLIFIED.repeat(3)));
+    assert!(clearly_gbk(&page).is_none());
+}

@@ -59,6 +59,9 @@ const WIDGET_STARTS: &[&str] = &[
 const CONTACT_WORDS: &[&str] =
     &["邮箱", "郵箱", "电子信箱", "電子信箱", "e-mail", "email", "联系电话", "聯繫電話", "投稿"];
 
+/// Chars of a line's head tested against the opening lists (longer than any opening).
+const HEAD_CHARS: usize = 16;
+
 /// The kind of boilerplate a line is.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Line {
@@ -99,8 +102,10 @@ fn classify(raw: &str) -> Option<Line> {
     if line.is_empty() {
         return None;
     }
-    let lower = line.to_lowercase();
-    let starts = |list: &[&str]| list.iter().any(|s| lower.starts_with(s));
+    // The openings are short: lower-casing the head of the line is enough to test them, and
+    // most lines are long prose that needs nothing more.
+    let head = line.chars().take(HEAD_CHARS).collect::<String>().to_lowercase();
+    let starts = |list: &[&str]| list.iter().any(|s| head.starts_with(s));
     if starts(FOOTER_STARTS) {
         return Some(Line::Footer);
     }
@@ -114,11 +119,13 @@ fn classify(raw: &str) -> Option<Line> {
     if line.contains("版权所有") || line.contains("版權所有") {
         return Some(Line::Footer);
     }
-    let prose = line.contains('。');
+    // Sentences (a full stop or a question) are content, whatever they open with: an
+    // interview's 记者:…?县长:…。 is the report, not a byline.
+    let prose = line.contains('。') || line.contains('？') || line.contains('?');
     if starts(BREADCRUMB_STARTS) || (!prose && is_breadcrumb(line)) {
         return Some(Line::Itself);
     }
-    if is_byline(line)
+    if (is_byline(line) && !prose)
         || (!prose && chars <= 80 && BYLINE_ANYWHERE.iter().any(|w| line.contains(w)))
     {
         return Some(Line::Itself);
@@ -126,7 +133,10 @@ fn classify(raw: &str) -> Option<Line> {
     if starts(WIDGET_STARTS) && chars <= 60 {
         return Some(Line::Itself);
     }
-    if !prose && chars <= 60 && CONTACT_WORDS.iter().any(|w| lower.contains(w)) {
+    if !prose && chars <= 60 && {
+        let lower = line.to_lowercase();
+        CONTACT_WORDS.iter().any(|w| lower.contains(w))
+    } {
         return Some(Line::Itself);
     }
     if is_attribution(line) {
@@ -203,4 +213,18 @@ fn without_ruby(line: &str) -> std::borrow::Cow<'_, str> {
         i += 1;
     }
     std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn openings_fit_in_the_head_that_is_tested() {
+        for list in [FOOTER_STARTS, RELATED_STARTS, BREADCRUMB_STARTS, WIDGET_STARTS] {
+            for opening in list {
+                assert!(opening.chars().count() <= HEAD_CHARS, "{opening}");
+            }
+        }
+    }
 }

@@ -2,6 +2,8 @@
 //! that drop what is not a division (towns, rivers, common words) and an ordering of
 //! ambiguous candidates by the other divisions the text mentions.
 
+use std::collections::{HashMap, HashSet};
+
 use serde::Serialize;
 
 use super::index::{index, Form, Target};
@@ -112,12 +114,12 @@ struct Raw {
 fn find(text: &str) -> Vec<Raw> {
     let idx = index();
     let mut out: Vec<Raw> = Vec::new();
-    for m in idx.automaton.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+    for m in idx.find_iter(text) {
+        let (start, end) = (m.start, m.end);
         let after = &text[end..];
         let before = text[..start].chars().next_back();
         let previous = out.last().filter(|p| p.end_byte == start);
-        let targets: Vec<Target> = idx.targets[m.pattern().as_usize()]
+        let targets: Vec<Target> = idx.targets[m.pattern]
             .iter()
             .filter(|t| keep_target(t, after, before, previous))
             .copied()
@@ -188,23 +190,41 @@ fn fits_after(t: &Target, previous: &Raw) -> bool {
     previous_top != Level::County && t.division.level <= previous_top
 }
 
-/// Orders the targets of ambiguous matches by the unambiguous divisions around them.
+/// Bytes within which an anchor counts double for an ambiguous name.
+const NEAR_BYTES: usize = 300;
+
+/// Orders the targets of ambiguous matches by the unambiguous divisions around them: each
+/// anchor adds its relatedness, twice when it is near. Anchors are counted per division, and
+/// the near ones found by position, so a long text costs a pass, not a product of its mentions.
+/// (Relatedness values are multiples of 0.5, so the sums are exact in any order.)
 fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
     let anchors: Vec<(usize, &'static Division)> = raw
         .iter()
         .filter(|r| r.targets.len() == 1)
         .map(|r| (r.start_byte, r.targets[0].division))
         .collect();
+    let mut per_division: Vec<(&'static Division, f64)> = Vec::new();
+    let mut slot: HashMap<&'static str, usize> = HashMap::new();
+    for &(_, a) in &anchors {
+        let i = *slot.entry(a.adcode).or_insert_with(|| {
+            per_division.push((a, 0.0));
+            per_division.len() - 1
+        });
+        per_division[i].1 += 1.0;
+    }
     for r in raw.iter_mut().filter(|r| r.targets.len() > 1) {
+        // Raw matches never share a start, and an ambiguous one is no anchor.
+        let from = anchors.partition_point(|&(pos, _)| pos + NEAR_BYTES <= r.start_byte);
+        let near: Vec<&'static Division> = anchors[from..]
+            .iter()
+            .take_while(|&&(pos, _)| pos < r.start_byte + NEAR_BYTES)
+            .map(|&(_, a)| a)
+            .collect();
         let score = |t: &Target| -> f64 {
-            anchors
-                .iter()
-                .filter(|(pos, _)| *pos != r.start_byte)
-                .map(|&(pos, a)| {
-                    let near = if pos.abs_diff(r.start_byte) < 300 { 2.0 } else { 1.0 };
-                    relatedness(t.division, a) * near
-                })
-                .sum()
+            let everywhere: f64 =
+                per_division.iter().map(|&(a, count)| relatedness(t.division, a) * count).sum();
+            let nearby: f64 = near.iter().map(|&a| relatedness(t.division, a)).sum();
+            everywhere + nearby
         };
         let mut scored: Vec<(f64, usize, Target)> =
             r.targets.iter().enumerate().map(|(i, t)| (score(t), i, *t)).collect();
@@ -238,20 +258,18 @@ pub(crate) fn relatedness(candidate: &Division, other: &Division) -> f64 {
 
 fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
     let mut chars = CharCursor::new(text);
-    let spelled_out: Vec<&str> = raw
+    let spelled_out: HashSet<&str> = raw
         .iter()
         .filter(|r| r.targets[0].form != Form::Short)
         .map(|r| r.targets[0].division.adcode)
         .collect();
-    let all: Vec<&'static Division> = raw.iter().map(|r| r.targets[0].division).collect();
+    let related = Related::of(raw.iter().map(|r| r.targets[0].division));
     raw.iter()
         .map(|r| {
             let first = &r.targets[0];
             let full = first.form != Form::Short;
             let d = first.division;
-            let supported = full
-                || spelled_out.contains(&d.adcode)
-                || all.iter().any(|o| o.adcode != d.adcode && (d.is_within(o) || o.is_within(d)));
+            let supported = full || spelled_out.contains(&d.adcode) || related.has_kin(d);
             let after = &text[r.end_byte..];
             let kind = if MEDIA_AFTER.iter().any(|w| after.starts_with(w)) {
                 MentionKind::Media
@@ -270,6 +288,49 @@ fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
             }
         })
         .collect()
+}
+
+/// The divisions a text mentions, as sets that answer "is a parent or a child of this one
+/// mentioned too" in constant time.
+struct Related {
+    /// Every division mentioned.
+    present: HashSet<&'static str>,
+    /// Prefectures with a county mentioned.
+    prefectures_of_present: HashSet<&'static str>,
+    /// Provinces with a division mentioned below them.
+    provinces_of_present: HashSet<&'static str>,
+}
+
+impl Related {
+    fn of(divisions: impl Iterator<Item = &'static Division>) -> Related {
+        let mut related = Related {
+            present: HashSet::new(),
+            prefectures_of_present: HashSet::new(),
+            provinces_of_present: HashSet::new(),
+        };
+        for o in divisions {
+            related.present.insert(o.adcode);
+            if let Some(p) = o.prefecture.filter(|&p| p != o.adcode) {
+                related.prefectures_of_present.insert(p);
+            }
+            if o.province != o.adcode {
+                related.provinces_of_present.insert(o.province);
+            }
+        }
+        related
+    }
+
+    /// Whether another mentioned division `o` has `d.is_within(o) || o.is_within(d)`: a
+    /// mentioned parent (its prefecture, or its province) or a mentioned child.
+    fn has_kin(&self, d: &Division) -> bool {
+        let parent_prefecture =
+            d.prefecture.is_some_and(|p| p != d.adcode && self.present.contains(p));
+        // A province's code (xx0000) is only ever a province's.
+        let parent_province = d.province != d.adcode && self.present.contains(d.province);
+        let child = self.prefectures_of_present.contains(d.adcode)
+            || (d.level == Level::Province && self.provinces_of_present.contains(d.adcode));
+        parent_prefecture || parent_province || child
+    }
 }
 
 fn is_han(c: char) -> bool {

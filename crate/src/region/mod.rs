@@ -2,7 +2,7 @@
 //!
 //! - `table`: the embedded division table (`data/regions.tsv`) and [`lookup`];
 //! - `names`: short names (石柱 for 石柱土家族自治县) and common-word short names;
-//! - `index`: all name forms in one Aho-Corasick automaton, built once;
+//! - `index`: all name forms in one table searched leftmost-longest, built once;
 //! - `mentions`: every division named in a text, with town, river and
 //!   newspaper names filtered out and ambiguous names ordered by context;
 //! - `subject`: [`main_region`], the county, district or city a report is about.
@@ -17,7 +17,7 @@ mod subject;
 mod table;
 
 pub use mentions::{mentions, Mention, MentionKind};
-pub use subject::main_region;
+pub use subject::{main_region, main_region_among};
 pub use table::{lookup, Division, Level};
 
 /// A region found to be the subject of a report.

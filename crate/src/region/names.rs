@@ -185,7 +185,9 @@ pub(crate) fn bare_short_allowed(short: &str, is_province: bool) -> bool {
     if is_province && PROVINCE_OVERRIDES.contains(&short) {
         return true;
     }
-    !COMMON_SHORT_NAMES.contains(&short)
+    static COMMON: std::sync::OnceLock<std::collections::HashSet<&str>> =
+        std::sync::OnceLock::new();
+    !COMMON.get_or_init(|| COMMON_SHORT_NAMES.iter().copied().collect()).contains(short)
 }
 
 #[cfg(test)]

@@ -44,27 +44,29 @@ const OPENING: usize = 300;
 
 /// Finds the county, district or city a report is about. `text` is Simplified Chinese.
 pub fn main_region(text: &str) -> Option<MainRegion> {
-    let found = mentions(text);
+    main_region_among(text, &mentions(text))
+}
+
+/// [`main_region`] for a text whose [`mentions`] are already found.
+pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     let chars: Vec<char> = text.chars().collect();
     let title_end = title_end(&chars);
-    let partner_spans = partner_spans(text);
+    let partners = PartnerSpans::of(&chars);
+    let level_words = LevelWords::count(&chars);
 
     let mut own: HashMap<&'static str, f64> = HashMap::new();
     let mut titled: Vec<&'static str> = Vec::new();
     let mut opening_bonus: HashMap<&'static str, usize> = HashMap::new();
-    for m in &found {
+    for m in found {
         let code = m.adcodes[0];
         let mut weight = mention_weight(m);
         if m.kind == MentionKind::Place {
             // 其中,盘州市…: a unit introduced as a part of the whole is not the subject.
-            let before: String = chars[m.start.saturating_sub(4)..m.start].iter().collect();
-            if is_locator(&chars, m.start) || before.contains("其中") {
+            let before = &chars[m.start.saturating_sub(4)..m.start];
+            if is_locator(&chars, m.start) || crate::words::contains(before, "其中") {
                 weight *= 0.5;
             }
-            if partner_spans
-                .iter()
-                .any(|&(s, e)| m.start + PARTNER_WINDOW >= s && m.end <= e + PARTNER_WINDOW)
-            {
+            if partners.near(m.start, m.end) {
                 weight *= 0.3;
             }
             if m.start < title_end && !titled.contains(&code) {
@@ -81,7 +83,7 @@ pub fn main_region(text: &str) -> Option<MainRegion> {
         *own.entry(code).or_default() += weight;
     }
     for (code, score) in own.iter_mut() {
-        *score += level_word_bonus(text, lookup(code)?.name);
+        *score += level_words.bonus(lookup(code)?.name);
     }
 
     let mut best: Option<(f64, Division)> = None;
@@ -144,8 +146,8 @@ fn mention_weight(m: &Mention) -> f64 {
 /// Whether the mention follows 位于 / 地处 / 隶属 …: it locates the subject, as in
 /// 汾西县位于临汾市北部.
 fn is_locator(chars: &[char], start: usize) -> bool {
-    let before: String = chars[start.saturating_sub(3)..start].iter().collect();
-    LOCATOR_WORDS.iter().any(|w| before.ends_with(w))
+    let before = &chars[start.saturating_sub(3)..start];
+    LOCATOR_WORDS.iter().any(|w| crate::words::ends_with(before, w))
 }
 
 /// The title: the first non-empty line when it is short enough to be one.
@@ -159,35 +161,80 @@ fn title_end(chars: &[char]) -> usize {
     }
 }
 
-/// Char spans of partner wording.
-fn partner_spans(text: &str) -> Vec<(usize, usize)> {
-    let mut spans = Vec::new();
-    for word in PARTNER_WORDS {
-        for (byte, _) in text.match_indices(word) {
-            let start = text[..byte].chars().count();
-            spans.push((start, start + word.chars().count()));
-        }
-    }
-    spans
+/// Char spans of partner wording, sorted by start.
+struct PartnerSpans {
+    spans: Vec<(usize, usize)>,
+    longest: usize,
 }
 
-/// 全县 / 全区 / 全市 … counted for divisions whose name ends in that kind.
-fn level_word_bonus(text: &str, name: &str) -> f64 {
-    let kind = if name.ends_with("自治州") {
-        "州"
-    } else {
-        match name.chars().last() {
-            Some('县') => "县",
-            Some('区') => "区",
-            Some('市') => "市",
-            Some('旗') => "旗",
-            Some('盟') => "盟",
-            _ => return 0.0,
+impl PartnerSpans {
+    fn of(chars: &[char]) -> PartnerSpans {
+        let words: Vec<Vec<char>> = PARTNER_WORDS.iter().map(|w| w.chars().collect()).collect();
+        let mut spans = Vec::new();
+        for word in &words {
+            // Non-overlapping occurrences, left to right, as str::match_indices finds them.
+            let mut i = 0;
+            while i + word.len() <= chars.len() {
+                if chars[i] == word[0] && chars[i..].starts_with(word) {
+                    spans.push((i, i + word.len()));
+                    i += word.len();
+                } else {
+                    i += 1;
+                }
+            }
         }
-    };
-    let count: usize =
-        ["全", "我", "本", "该"].iter().map(|p| text.matches(&format!("{p}{kind}")).count()).sum();
-    0.5 * count.min(10) as f64
+        spans.sort_unstable();
+        PartnerSpans { spans, longest: words.iter().map(Vec::len).max().unwrap_or(0) }
+    }
+
+    /// Whether a mention at `start..end` is within [`PARTNER_WINDOW`] chars of partner wording:
+    /// some span with `start + PARTNER_WINDOW >= s` and `end <= e + PARTNER_WINDOW`.
+    fn near(&self, start: usize, end: usize) -> bool {
+        // Such a span starts at or after end - PARTNER_WINDOW - the longest word.
+        let lowest = end.saturating_sub(PARTNER_WINDOW + self.longest);
+        let from = self.spans.partition_point(|&(s, _)| s < lowest);
+        self.spans[from..]
+            .iter()
+            .take_while(|&&(s, _)| s <= start + PARTNER_WINDOW)
+            .any(|&(_, e)| end <= e + PARTNER_WINDOW)
+    }
+}
+
+/// Kinds of division a 全县 / 全区 / 全市 … word speaks of.
+const LEVEL_KINDS: [char; 6] = ['县', '区', '市', '旗', '盟', '州'];
+
+/// How often the text says 全X, 我X, 本X or 该X for each kind X of [`LEVEL_KINDS`], counted
+/// in one pass (the words cannot overlap: no kind char is also a 全/我/本/该).
+struct LevelWords {
+    counts: [usize; LEVEL_KINDS.len()],
+}
+
+impl LevelWords {
+    fn count(chars: &[char]) -> LevelWords {
+        let mut counts = [0; LEVEL_KINDS.len()];
+        for pair in chars.windows(2) {
+            if matches!(pair[0], '全' | '我' | '本' | '该') {
+                if let Some(k) = LEVEL_KINDS.iter().position(|&kind| kind == pair[1]) {
+                    counts[k] += 1;
+                }
+            }
+        }
+        LevelWords { counts }
+    }
+
+    /// 全县 / 全区 / 全市 … counted for divisions whose name ends in that kind.
+    fn bonus(&self, name: &str) -> f64 {
+        let kind = if name.ends_with("自治州") {
+            '州'
+        } else {
+            match name.chars().last() {
+                Some(c @ ('县' | '区' | '市' | '旗' | '盟')) => c,
+                _ => return 0.0,
+            }
+        };
+        let count = LEVEL_KINDS.iter().position(|&k| k == kind).map_or(0, |k| self.counts[k]);
+        0.5 * count.min(10) as f64
+    }
 }
 
 fn is_municipality(d: &Division) -> bool {
@@ -213,11 +260,26 @@ mod tests {
         assert_eq!(main_region("金沙县全县脱贫").unwrap().province, "贵州省");
     }
 
+    fn level_word_bonus(text: &str, name: &str) -> f64 {
+        LevelWords::count(&text.chars().collect::<Vec<_>>()).bonus(name)
+    }
+
     #[test]
     fn level_words_count_for_the_matching_kind() {
         assert_eq!(level_word_bonus("全县、全县、我县", "汾西县"), 1.5);
         assert_eq!(level_word_bonus("全县", "开州区"), 0.0);
         assert_eq!(level_word_bonus("全州", "恩施土家族苗族自治州"), 0.5);
+        assert_eq!(level_word_bonus("全州", "某州"), 0.0, "a 州 that is no 自治州");
+    }
+
+    #[test]
+    fn partner_wording_is_near_within_its_window() {
+        let chars: Vec<char> = "上海市对口帮扶云南省,两地结对帮扶".chars().collect();
+        let partners = PartnerSpans::of(&chars);
+        assert_eq!(partners.spans, [(3, 7), (13, 17)]);
+        assert!(partners.near(0, 3) && partners.near(7, 10));
+        let far: Vec<char> = format!("对口帮扶{}", "很".repeat(30)).chars().collect();
+        assert!(!PartnerSpans::of(&far).near(30, 33));
     }
 
     #[test]

@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use super::names;
@@ -57,10 +58,35 @@ impl Division {
     }
 }
 
+/// A hash map for the built-in tables' keys (codes, names, char pairs): a multiplicative hash,
+/// several times cheaper than the default SipHash, whose protection against chosen keys a
+/// fixed table does not need. (Building the region tables with SipHash was a tenth of the
+/// engine's start-up in WebAssembly.)
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
+
+#[derive(Default)]
+pub(crate) struct FastHasher(u64);
+
+impl Hasher for FastHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
 /// The parsed table, built once.
 pub(crate) struct Table {
     pub divisions: Vec<Division>,
-    by_code: HashMap<&'static str, usize>,
+    by_code: FastMap<&'static str, usize>,
 }
 
 impl Table {
@@ -79,6 +105,15 @@ pub(crate) fn table() -> &'static Table {
     TABLE.get_or_init(|| parse(DATA))
 }
 
+/// The code of the division above `adcode` that keeps its first `digits` digits (2: the
+/// province, 4: the prefecture), zeros after them.
+fn parent_code(adcode: &str, digits: usize) -> String {
+    let mut code = String::with_capacity(6);
+    code.push_str(&adcode[..digits]);
+    code.push_str(&"000000"[digits..]);
+    code
+}
+
 /// Short names are leaked once per process: the table lives for the whole run anyway, and
 /// `&'static str` keeps [`Division`] `Copy`.
 fn parse(data: &'static str) -> Table {
@@ -87,7 +122,7 @@ fn parse(data: &'static str) -> Table {
         .filter(|line| !line.is_empty() && !line.starts_with('#'))
         .filter_map(|line| line.split_once('\t'))
         .collect();
-    let names: HashMap<&str, &str> = rows.iter().copied().collect();
+    let names: FastMap<&str, &str> = rows.iter().copied().collect();
     let divisions = rows
         .iter()
         .map(|&(adcode, name)| {
@@ -98,12 +133,12 @@ fn parse(data: &'static str) -> Table {
             } else {
                 Level::County
             };
-            let province = names.get_key_value(format!("{}0000", &adcode[..2]).as_str());
+            let province = names.get_key_value(parent_code(adcode, 2).as_str());
             let (province, province_name) =
                 province.map(|(k, v)| (*k, *v)).unwrap_or((adcode, name));
             let prefecture = match level {
                 Level::County => {
-                    names.get_key_value(format!("{}00", &adcode[..4]).as_str()).map(|(k, _)| *k)
+                    names.get_key_value(parent_code(adcode, 4).as_str()).map(|(k, _)| *k)
                 }
                 _ => None,
             };

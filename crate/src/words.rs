@@ -1,0 +1,126 @@
+//! Short word lists found in normalised chars in one pass, without building an automaton.
+//!
+//! The scope markers (全县, 该村, 其中, 累计 …) and each report's own names are a few dozen
+//! words of two to six chars. An Aho-Corasick automaton per list costs more to build (for the
+//! per-report lists) and to run over bytes (with a byte → char map afterwards) than looking the
+//! words up by their last char. [`WordSets::find`] reports exactly what a standard
+//! (non-overlapping, report-as-soon-as-seen) Aho-Corasick search over each list would: scanning
+//! left to right, the match that ends first, the longest of those ending there, then on from
+//! its end.
+
+/// Several word lists searched together; each list keeps its own non-overlapping matches.
+pub struct WordSets {
+    /// (last char, list, word) sorted by last char, then longest word first.
+    words: Vec<(char, usize, Vec<char>)>,
+    /// Bit `c % 512` set for every last char: most chars end no word and stop here.
+    last_chars: [u64; 8],
+    lists: usize,
+}
+
+impl WordSets {
+    /// Lists of words; empty words are ignored.
+    pub fn new<S: AsRef<str>>(lists: &[&[S]]) -> WordSets {
+        let mut words = Vec::new();
+        let mut last_chars = [0u64; 8];
+        for (list, list_words) in lists.iter().enumerate() {
+            for word in list_words.iter() {
+                let chars: Vec<char> = word.as_ref().chars().collect();
+                let Some(&last) = chars.last() else { continue };
+                let bit = last as usize % 512;
+                last_chars[bit / 64] |= 1 << (bit % 64);
+                words.push((last, list, chars));
+            }
+        }
+        words.sort_by(|a, b| a.0.cmp(&b.0).then(b.2.len().cmp(&a.2.len())));
+        WordSets { words, last_chars, lists: lists.len() }
+    }
+
+    /// The matches of each list, as char spans sorted by start.
+    pub fn find(&self, chars: &[char]) -> Vec<Vec<(usize, usize)>> {
+        let mut found = vec![Vec::new(); self.lists];
+        // Where each list's search resumes: its matches do not overlap.
+        let mut resume = vec![0usize; self.lists];
+        for (i, &c) in chars.iter().enumerate() {
+            let bit = c as usize % 512;
+            if self.last_chars[bit / 64] & (1 << (bit % 64)) == 0 {
+                continue;
+            }
+            let end = i + 1;
+            let from = self.words.partition_point(|w| w.0 < c);
+            for (_, list, word) in self.words[from..].iter().take_while(|w| w.0 == c) {
+                let Some(start) = end.checked_sub(word.len()) else { continue };
+                if start >= resume[*list] && chars[start..end] == word[..] {
+                    found[*list].push((start, end));
+                    resume[*list] = end;
+                }
+            }
+        }
+        found
+    }
+}
+
+/// Whether `chars` end with `word`.
+pub fn ends_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[chars.len() - n..].iter().copied().eq(word.chars())
+}
+
+/// Whether `chars` start with `word`.
+pub fn starts_with(chars: &[char], word: &str) -> bool {
+    let n = word.chars().count();
+    chars.len() >= n && chars[..n].iter().copied().eq(word.chars())
+}
+
+/// Whether `word` occurs in `chars`.
+pub fn contains(chars: &[char], word: &str) -> bool {
+    let Some(first) = word.chars().next() else { return true };
+    (0..chars.len()).any(|i| chars[i] == first && starts_with(&chars[i..], word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn find(lists: &[&[&str]], text: &str) -> Vec<Vec<(usize, usize)>> {
+        WordSets::new(lists).find(&text.chars().collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn the_first_ending_match_wins_then_the_longest_ending_there() {
+        // 兰考 ends before 兰考县 does, so a standard search reports 兰考.
+        assert_eq!(find(&[&["兰考县", "兰考"]], "兰考县"), [vec![(0, 2)]]);
+        // Two words ending together: the longer one.
+        assert_eq!(find(&[&["县域", "全县域"]], "全县域"), [vec![(0, 3)]]);
+        // Matches do not overlap within a list, but lists are independent.
+        assert_eq!(find(&[&["全区"], &["区内"]], "全区内"), [vec![(0, 2)], vec![(1, 3)]]);
+        assert_eq!(find(&[&["村村"]], "村村村村村"), [vec![(0, 2), (2, 4)]]);
+    }
+
+    #[test]
+    fn slice_tests_match_the_str_ones() {
+        let chars: Vec<char> = "截至2019年底预计".chars().collect();
+        for w in ["截至", "预计", "年底", "2019", "", "截至2019年底预计", "预计!", "x"]
+        {
+            let s: String = chars.iter().collect();
+            assert_eq!(ends_with(&chars, w), s.ends_with(w), "{w}");
+            assert_eq!(starts_with(&chars, w), s.starts_with(w), "{w}");
+            assert_eq!(contains(&chars, w), s.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn agrees_with_aho_corasick_standard_search() {
+        use aho_corasick::AhoCorasick;
+        let words = ["全县", "县域", "全县域", "该村", "村民", "其中", "中村", "累计", "计划"];
+        let text = "全县域内该村村民其中中村累计计划全县县域全县域累计划";
+        let chars: Vec<char> = text.chars().collect();
+        let b2c: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        let to_char = |b: usize| b2c.iter().position(|&x| x == b).unwrap_or(chars.len());
+        let expected: Vec<(usize, usize)> = AhoCorasick::new(words)
+            .unwrap()
+            .find_iter(text)
+            .map(|m| (to_char(m.start()), to_char(m.end())))
+            .collect();
+        assert_eq!(WordSets::new(&[&words[..]]).find(&chars), [expected]);
+    }
+}
