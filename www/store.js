@@ -76,7 +76,11 @@ export function settle(entry, result) {
 /** Puts stored records back in the list; returns the entries still to be read. */
 export function restoreEntries(records) {
   const pending = [];
+  // Entries added while storage was opening may already have been written to it: those are
+  // in the list already and must not come back a second time.
+  const present = new Set(state.entries.map((entry) => entry.key));
   for (const record of records) {
+    if (present.has(record.key)) continue;
     lastId += 1;
     lastSeq = Math.max(lastSeq, record.seq);
     const entry = { ...record, id: lastId };
