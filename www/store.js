@@ -76,7 +76,10 @@ export function settle(entry, result) {
 /** Puts stored records back in the list; returns the entries still to be read. */
 export function restoreEntries(records) {
   const pending = [];
+  // Files added while storage was opening may already be stored: they are in the list.
+  const present = new Set(state.entries.map((entry) => entry.key));
   for (const record of records) {
+    if (present.has(record.key)) continue;
     lastId += 1;
     lastSeq = Math.max(lastSeq, record.seq);
     const entry = { ...record, id: lastId };
