@@ -76,8 +76,7 @@ export function settle(entry, result) {
 /** Puts stored records back in the list; returns the entries still to be read. */
 export function restoreEntries(records) {
   const pending = [];
-  // Entries added while storage was opening may already have been written to it: those are
-  // in the list already and must not come back a second time.
+  // Files added while storage was opening may already be stored: they are in the list.
   const present = new Set(state.entries.map((entry) => entry.key));
   for (const record of records) {
     if (present.has(record.key)) continue;

@@ -171,3 +171,22 @@ test('storage full: the page says so and still reads reports', async () => {
   assert.deepEqual(seen.errors, []);
   await context.close();
 });
+
+test('files added while storage is still opening are listed and kept once', async () => {
+  const opened = await openPage(browser, ownFiles);
+  const { page, context, seen } = opened;
+  await page.goto(server.url);
+  // As soon as the shell is ready, before the stored reports are back.
+  await page.waitForSelector('body[data-ready="true"]');
+  await page.setInputFiles('#file-input', THREE);
+  await ready(page);
+  await waitForReports(page, 3);
+  await page.waitForTimeout(500);
+  assert.equal(await page.$$eval('#report-list tbody tr', (rows) => rows.length), 3);
+  await page.reload();
+  await ready(page);
+  await waitForReports(page, 3);
+  assert.deepEqual((await storedRecords(page)).map((r) => r.name), THREE.map((f) => f.name));
+  assert.deepEqual(seen.errors, []);
+  await context.close();
+});
