@@ -21,14 +21,7 @@ struct Case {
     looks_like_html: Option<bool>,
 }
 
-impl spec::SpecCase for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn comment(&self) -> &str {
-        &self.comment
-    }
-}
+spec::spec_case!(Case);
 
 #[test]
 fn html_specs() {

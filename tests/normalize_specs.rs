@@ -19,14 +19,7 @@ struct Case {
     spans: Vec<SpanCheck>,
 }
 
-impl spec::SpecCase for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn comment(&self) -> &str {
-        &self.comment
-    }
-}
+spec::spec_case!(Case);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -23,14 +23,7 @@ struct Case {
     matches: Vec<Expected>,
 }
 
-impl spec::SpecCase for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn comment(&self) -> &str {
-        &self.comment
-    }
-}
+spec::spec_case!(Case);
 
 #[derive(Deserialize, Debug)]
 #[serde(deny_unknown_fields)]

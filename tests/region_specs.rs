@@ -24,14 +24,7 @@ struct Case {
     expect: String,
 }
 
-impl spec::SpecCase for Case {
-    fn name(&self) -> &str {
-        &self.name
-    }
-    fn comment(&self) -> &str {
-        &self.comment
-    }
-}
+spec::spec_case!(Case);
 
 fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")

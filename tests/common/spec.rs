@@ -10,6 +10,21 @@ use std::path::Path;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
+/// Implements [`SpecCase`] for a case struct with `name` and `comment` fields.
+macro_rules! spec_case {
+    ($case:ty) => {
+        impl spec::SpecCase for $case {
+            fn name(&self) -> &str {
+                &self.name
+            }
+            fn comment(&self) -> &str {
+                &self.comment
+            }
+        }
+    };
+}
+pub(crate) use spec_case;
+
 /// What the loader needs to know of a case.
 pub trait SpecCase: DeserializeOwned {
     fn name(&self) -> &str;
