@@ -166,8 +166,14 @@ proptest! {
             let sentence: String = chars[h.sentence_start..h.sentence_end].iter().collect();
             let figure: String = chars[h.start..h.end].iter().collect();
             prop_assert!(sentence.contains(&figure), "{}: {figure:?} not in {sentence:?}", h.id);
-            // The figure as written in the text is the figure reported, normalised.
-            let normalised: String = zhibiao::normalize::normalize(&figure).chars.iter().collect();
+            // The figure as written in the text is the figure reported, normalised. A line
+            // break inside it (约\n三千二百人) is a wrapped line the normaliser joined, which it
+            // can only tell with the text around it, so the slice alone keeps it.
+            let normalised: String = zhibiao::normalize::normalize(&figure)
+                .chars
+                .iter()
+                .filter(|c| !matches!(c, '\n' | '\r'))
+                .collect();
             prop_assert_eq!(&normalised, &h.text, "{}", h.id);
             prop_assert!(reads_as(&h.text, h.value), "{}: {:?} does not read as {}", h.id, h.text, h.value);
         }

@@ -226,6 +226,21 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
     out
 }
 
+/// The level char of a region's full name: 县 for 石柱土家族自治县, 州 for 湘西土家族苗族自治州,
+/// 区 for a district or 地区, 市 for a city of either level, 旗, 盟.
+fn region_level(full: &str) -> Option<char> {
+    full.chars().last().filter(|c| "县区市州旗盟".contains(*c))
+}
+
+/// The level a main marker names (全县 → 县, 市域 → 市); `None` for 全域, 区域内.
+fn marker_level(marker: &[char]) -> Option<char> {
+    match marker {
+        ['全' | '该' | '本' | '我', c, ..] | [c, '域'] => Some(*c),
+        _ => None,
+    }
+    .filter(|c| "县区市州旗盟".contains(*c))
+}
+
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
     /// (full and short) so its own mentions count as main-scope markers.
@@ -250,7 +265,16 @@ impl Markers {
             .try_into()
             .expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
-        scope.extend(main_hits.iter().map(|&(s, e)| (s, e, true)));
+        // 全县 in a prefecture's report is one of its counties, and 全州 in a county's report
+        // is the prefecture around it: a marker naming another level is not the region's.
+        let level = main_names.first().and_then(|full| region_level(full));
+        scope.extend(main_hits.iter().map(|&(s, e)| {
+            let own = match (level, marker_level(&chars[s..e])) {
+                (Some(region), Some(marker)) => region == marker,
+                _ => true,
+            };
+            (s, e, own)
+        }));
         scope.extend(sub_hits.iter().map(|&(s, e)| (s, e, false)));
         // 石柱县冷水镇 names the town, not the county: a main-region name directly
         // followed by a place of its own is not a main marker.

@@ -85,6 +85,8 @@ pub(crate) const COMMON_SHORT_NAMES: &[&str] = &[
     "三江", "七星", "港口", "凌云", "万全", "兴隆", "运河", "小店", "平定", "长子", "故城", "仁和",
     "老城", "城厢", "市北", "市南", "康乐", "民乐", "高台", "清水", "同仁", "同德", "惠农", "同心",
     "天山", "温泉", "比如", "回民", "公安",
+    // 全州 is first the marker "the whole prefecture"; 全州县 is named in full.
+    "全州",
 ];
 
 /// Everyday phrases with a division's name inside (易地扶贫搬迁安置 holds 迁安, 长治久安 holds

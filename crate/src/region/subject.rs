@@ -57,13 +57,16 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     let mut own: HashMap<&'static str, f64> = HashMap::new();
     let mut titled: Vec<&'static str> = Vec::new();
     let mut opening_bonus: HashMap<&'static str, usize> = HashMap::new();
-    for m in found {
+    for (k, m) in found.iter().enumerate() {
         let code = m.adcodes[0];
         let mut weight = mention_weight(m);
         if m.kind == MentionKind::Place {
             // 其中,盘州市…: a unit introduced as a part of the whole is not the subject.
             let before = &chars[m.start.saturating_sub(4)..m.start];
-            if is_locator(&chars, m.start) || crate::words::contains(before, "其中") {
+            if is_locator(&chars, m.start)
+                || crate::words::contains(before, "其中")
+                || names_its_child(m, found.get(k + 1))
+            {
                 weight *= 0.5;
             }
             if partners.near(m.start, m.end) {
@@ -148,6 +151,18 @@ fn mention_weight(m: &Mention) -> f64 {
 fn is_locator(chars: &[char], start: usize) -> bool {
     let before = &chars[start.saturating_sub(3)..start];
     LOCATOR_WORDS.iter().any(|w| crate::words::ends_with(before, w))
+}
+
+/// 黔西南州望谟县: a division written right before one of its own units only locates it, as
+/// 位于 does.
+fn names_its_child(m: &Mention, next: Option<&Mention>) -> bool {
+    let Some(next) = next.filter(|n| n.start == m.end && n.kind == MentionKind::Place) else {
+        return false;
+    };
+    match (lookup(m.adcodes[0]), lookup(next.adcodes[0])) {
+        (Some(outer), Some(inner)) => inner.adcode != outer.adcode && inner.is_within(&outer),
+        _ => false,
+    }
 }
 
 /// The title: the first non-empty line when it is short enough to be one.
