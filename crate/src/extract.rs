@@ -152,6 +152,12 @@ fn name_forms(full: &str) -> Vec<String> {
             break;
         }
     }
+    // The name the region tables know it by (东乡 for 东乡族自治县, 积石山 for its long name).
+    if let Some(short) = crate::region::short_name(full) {
+        if !forms.contains(&short) {
+            forms.push(short);
+        }
+    }
     forms
 }
 

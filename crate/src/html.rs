@@ -7,7 +7,7 @@
 //! - page furniture is dropped: `<nav>`, `<aside>`, `<footer>`, `<menu>`, `<button>`, a
 //!   `<header>` outside `<article>`/`<main>`, elements hidden by `hidden`, `aria-hidden` or an
 //!   inline `display:none`, ARIA roles of navigation, and elements whose class or id names
-//!   nav/menu/footer/breadcrumb/copyright/share/comment/sidebar/related;
+//!   nav/menu/footer/breadcrumb/copyright/share/comment/sidebar/side/related/hot/ranking;
 //! - block elements (p, div, br, li, h1–h6, tr, section, article…) end lines, inline ones join,
 //!   table cells are separated by a space;
 //! - white space collapses as in a browser (a line break between two Chinese characters

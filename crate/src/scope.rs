@@ -160,7 +160,8 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
 ];
 
 /// Chars that cannot begin the name part of a place (的村, 各乡…).
-const NOT_NAME_START: &str = "的个各每该其这那此和与及等";
+/// (引进了东乡…: 了 ends a verb, it does not start a name.)
+const NOT_NAME_START: &str = "的个各每该其这那此和与及等了着被把让";
 
 /// Chars that cannot end the name part of a place (个村, 的村, 各乡…).
 const NOT_NAME_END: &str = "个的各每全该本同和与及等其余多一二两三四五六七八九十百千万这那此其到在入进出驻是为乡镇村县区农城下返回家故老异他外还集古重制整心扶对帮";

@@ -100,6 +100,10 @@ const FURNITURE_WORDS: &[&str] = &[
     "crumb", "crumbs", "copyright", "share", "sharing", "bdshare", "comment", "comments",
     "sidebar", "related", "toolbar", "topbar", "daohang", "dh", "banquan", "fenxiang", "pinglun", "dqwz",
     "mianbaoxie",
+    // Side columns and "hot / recommended / related" boxes of news sites (paihang = ranking,
+    // tuijian = recommended, xgxw / xgwz = related news / articles, youqing = friendly links).
+    "side", "sidebox", "sidelist", "recommend", "ranking", "rank", "hot", "hotnews", "paihang",
+    "tuijian", "xgxw", "xgwz", "xiangguan", "friendlink", "youqing",
 ];
 
 /// Elements that are never hidden for their class or id: hiding them would hide the page.

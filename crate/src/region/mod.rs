@@ -17,6 +17,7 @@ mod subject;
 mod table;
 
 pub use mentions::{mentions, Mention, MentionKind};
+pub(crate) use names::short_name;
 pub use subject::{main_region, main_region_among};
 pub use table::{lookup, Division, Level};
 
