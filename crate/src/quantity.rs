@@ -121,6 +121,33 @@ const GE_NOUNS: &[(&str, UnitKind)] = &[
     ("工作队", UnitKind::Team),
 ];
 
+/// The unit of a bare 个 whose noun is left out because the sentence just named the set it
+/// counts from: 111个贫困村中已有103个脱贫出列 counts villages. Looks back from `start` within
+/// its sentence for 个 + noun + 中/里.
+fn elided_noun(chars: &[char], start: usize) -> UnitKind {
+    let from = start.saturating_sub(24);
+    let sentence_start = chars[from..start]
+        .iter()
+        .rposition(|&c| matches!(c, '。' | '!' | '?' | ';' | '\n'))
+        .map_or(from, |p| from + p + 1);
+    for k in (sentence_start..start).rev() {
+        if chars[k] != '个' {
+            continue;
+        }
+        for &(w, kind) in GE_NOUNS {
+            let end = k + 1 + len(w);
+            if starts_with(chars, k + 1, w) && matches!(chars.get(end), Some('中' | '里')) {
+                return kind;
+            }
+        }
+    }
+    UnitKind::Count
+}
+
+/// Grades written between 个 and a village noun.
+const VILLAGE_GRADES: &[&str] =
+    &["国家级", "省级", "市级", "县级", "国定", "省定", "市定", "县定", "深度", "重点", "建档立卡"];
+
 /// Head nouns that give a bare number its unit (22.7万建档立卡贫困人口).
 const IMPLIED_NOUNS: &[(&str, UnitKind)] = &[
     ("贫困人口", UnitKind::Person),
@@ -197,10 +224,19 @@ pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
     }
     if starts_with(chars, i, "个") {
         let after = i + 1;
+        // The grade of a village list may stand between 个 and the noun (120个省级贫困村,
+        // 37个省定深度贫困村).
+        let mut noun = after;
+        for _ in 0..2 {
+            if let Some(g) = VILLAGE_GRADES.iter().find(|g| starts_with(chars, noun, g)) {
+                noun += len(g);
+            }
+        }
         let kind = GE_NOUNS
             .iter()
-            .find(|(w, _)| starts_with(chars, after, w))
-            .map_or(UnitKind::Count, |&(_, k)| k);
+            .find(|(w, _)| starts_with(chars, noun, w))
+            .or_else(|| GE_NOUNS.iter().find(|(w, _)| starts_with(chars, after, w)))
+            .map_or_else(|| elided_noun(chars, n.start), |&(_, k)| k);
         q.unit = kind;
         q.end = after;
         return q;
@@ -289,6 +325,15 @@ mod tests {
         assert_eq!(first("17541户").unit, UnitKind::Household);
         assert_eq!(first("7.33万人次").unit, UnitKind::PersonTime);
         assert_eq!(first("85个贫困村").unit, UnitKind::Village);
+        assert_eq!(first("120个省级贫困村").unit, UnitKind::Village);
+        assert_eq!(first("37个省定深度贫困村").unit, UnitKind::Village);
+        assert_eq!(first("12个重点项目").unit, UnitKind::Count);
+        let all = |t: &str| -> Vec<UnitKind> {
+            let chars: Vec<char> = t.chars().collect();
+            crate::numbers::scan(&chars).iter().map(|m| resolve(&chars, m).unit).collect()
+        };
+        assert_eq!(all("111个贫困村中已有103个出列"), [UnitKind::Village, UnitKind::Village]);
+        assert_eq!(all("111个贫困村。已有103个项目"), [UnitKind::Village, UnitKind::Count]);
         assert_eq!(first("2092个,").unit, UnitKind::Count);
         assert_eq!(first("465支驻村工作队").unit, UnitKind::Team);
         assert_eq!(first("3891公里").unit, UnitKind::Km);
