@@ -144,6 +144,16 @@ fn elided_noun(chars: &[char], start: usize) -> UnitKind {
     UnitKind::Count
 }
 
+/// Whether the number at `start` follows a sign of arithmetic: ×, ÷, 乘以, 除以.
+fn is_operand(chars: &[char], start: usize) -> bool {
+    let mut k = start;
+    while k > 0 && chars[k - 1] == ' ' {
+        k -= 1;
+    }
+    matches!(k.checked_sub(1).map(|p| chars[p]), Some('×' | '÷'))
+        || ["乘以", "除以"].iter().any(|w| k >= 2 && starts_with(chars, k - 2, w))
+}
+
 /// Grades written between 个 and a village noun.
 const VILLAGE_GRADES: &[&str] =
     &["国家级", "省级", "市级", "县级", "国定", "省定", "市定", "县定", "深度", "重点", "建档立卡"];
@@ -199,6 +209,11 @@ pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
         implied: false,
         chinese_numeral: n.chinese_numeral,
     };
+    // An operand of a formula (贫困发生率=未脱贫人数÷农业户籍人口×100%) states nothing.
+    if is_operand(chars, n.start) {
+        q.unit = UnitKind::Other;
+        return q;
+    }
     if n.percent {
         q.unit = UnitKind::Percent;
         return q;
@@ -334,6 +349,8 @@ mod tests {
         };
         assert_eq!(all("111个贫困村中已有103个出列"), [UnitKind::Village, UnitKind::Village]);
         assert_eq!(all("111个贫困村。已有103个项目"), [UnitKind::Village, UnitKind::Count]);
+        assert_eq!(all("发生率=人数÷人口×100%"), [UnitKind::Other]);
+        assert_eq!(all("人数除以 10000"), [UnitKind::Other]);
         assert_eq!(first("2092个,").unit, UnitKind::Count);
         assert_eq!(first("465支驻村工作队").unit, UnitKind::Team);
         assert_eq!(first("3891公里").unit, UnitKind::Km);
