@@ -164,7 +164,7 @@ fn name_forms(full: &str) -> Vec<String> {
 impl Document {
     fn read(text: &str, compiled: &Compiled) -> Document {
         let original: Vec<char> = text.chars().collect();
-        let n = normalize(text);
+        let n = crate::tables::rewrite(normalize(text));
         let ntext: String = n.chars.iter().collect();
         let b2c = byte_to_char(&ntext);
 

@@ -9,7 +9,7 @@
 //!   inline `display:none`, ARIA roles of navigation, and elements whose class or id names
 //!   nav/menu/footer/breadcrumb/copyright/share/comment/sidebar/side/related/hot/ranking;
 //! - block elements (p, div, br, li, h1–h6, tr, section, article…) end lines, inline ones join,
-//!   table cells are separated by a space;
+//!   table cells are separated by a tab (rows then read as table rows, see crate::tables);
 //! - white space collapses as in a browser (a line break between two Chinese characters
 //!   vanishes); `<pre>` keeps its lines; entities are decoded (all HTML5 names, numeric);
 //!   no-break spaces become spaces;

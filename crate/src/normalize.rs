@@ -201,6 +201,11 @@ fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
     // indentation, which is white space and skipped above, so also require the next line
     // not to look like a heading (a short line).
     if j < src.len() && is_han(src[j]) {
+        // Rows of a table (cells split by tabs or runs of spaces) are lines of their own.
+        let next_line = &src[j..j + src[j..].iter().take_while(|&&c| c != '\n').count()];
+        if has_cell_break(line) || has_cell_break(next_line) {
+            return None;
+        }
         let next_line_len = src[j..].iter().take_while(|&&c| c != '\n').count();
         let next_ends = src[j..].iter().take_while(|&&c| c != '\n').last().copied();
         if next_line_len >= 8 || next_ends.is_some_and(ends_statement) {
@@ -208,6 +213,13 @@ fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
         }
     }
     None
+}
+
+/// Whether a line, past its indentation, has a tab or two spaces in a row: a table row.
+fn has_cell_break(line: &[char]) -> bool {
+    let start = line.iter().position(|c| !c.is_whitespace()).unwrap_or(line.len());
+    let body = &line[start..];
+    body.contains(&'\t') || body.windows(2).any(|w| w == [' ', ' '])
 }
 
 #[cfg(test)]

@@ -132,8 +132,10 @@ struct Attrs<'a> {
 #[derive(Clone, Copy, PartialEq)]
 enum Pending {
     None,
-    /// Spaces or tabs, or a table cell boundary: one space.
+    /// Spaces or tabs: one space.
     Space,
+    /// A table cell boundary: a tab, so that the row reads as a table row (crate::tables).
+    Cell,
     /// White space with a line break in it: a space, except between two CJK characters, where
     /// (as in CSS) it vanishes, since Chinese puts no spaces between words.
     SegmentBreak,
@@ -442,7 +444,7 @@ impl<'a> Scanner<'a> {
         if block {
             self.line_break();
         } else if cell && self.last.is_some_and(|c| c != '\n') {
-            self.pending = Pending::Space;
+            self.pending = Pending::Cell;
         }
         let hides = self.hides(&name, attrs);
         let pre = name == "pre" || name == "listing";
@@ -506,7 +508,7 @@ impl<'a> Scanner<'a> {
             self.article -= usize::from(open.article);
             if open.block {
                 if open.name == "td" || open.name == "th" {
-                    self.pending = Pending::Space;
+                    self.pending = Pending::Cell;
                 } else {
                     self.line_break();
                 }
@@ -592,6 +594,10 @@ impl<'a> Scanner<'a> {
         let space = match pending {
             Pending::None => false,
             Pending::Space => true,
+            Pending::Cell => {
+                self.out.push('\t');
+                return;
+            }
             Pending::SegmentBreak => !(is_cjk(last) && is_cjk(next)),
         };
         if space && last != ' ' {

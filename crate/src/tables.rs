@@ -1,0 +1,316 @@
+//! Tables flattened to text: an annex (附表) pasted from a spreadsheet or saved from a PDF, one
+//! row a line, cells split by tabs or runs of spaces.
+//!
+//! The engine reads prose, where a figure's words stand beside it; in a table they stand in the
+//! header row or the first column. So each table's headline cells are rewritten as short
+//! sentences before anything else reads the text: the total row (合计, 总计, 全县…) under each
+//! column header, or the total column (合计, 总计, 累计) beside each row's label, as
+//! "合计建档立卡户数34216户。". Every char of such a sentence maps back into the row the cell is
+//! in (the label's chars to the row's first cell, the value's to the cell itself), so evidence
+//! and highlights point at the row. The table's other rows (townships, single years) are left
+//! out: they are parts and years, never headlines. A table with no total row or column is left
+//! as it is.
+//!
+//! Hand-written: no crate reads a text table whose layout was lost with its file; the rules are
+//! the few above.
+
+use crate::normalize::Normalized;
+
+/// First cells of a total row.
+const TOTAL_ROWS: &[&str] = &[
+    "合计",
+    "总计",
+    "共计",
+    "全县",
+    "全市",
+    "全州",
+    "全区",
+    "全旗",
+    "全盟",
+    "全县合计",
+    "全市合计",
+];
+
+/// Header cells of a total column.
+const TOTAL_COLUMNS: &[&str] = &["合计", "总计", "共计", "累计", "小计合计"];
+
+/// Nouns a 个 column counts; a column headed only by a verb (已出列) counts the noun of a
+/// column before it (贫困村数).
+const COUNT_NOUNS: &[&str] = &["贫困村", "行政村", "村", "岗位", "工作队"];
+
+/// One cell: its chars in the normalised text, half-open.
+#[derive(Clone, Copy, Debug)]
+struct Cell {
+    start: usize,
+    end: usize,
+}
+
+/// A line of the text and its cells.
+struct Row {
+    start: usize,
+    /// One past the line's last char (its '\n', if any, is not part of it).
+    end: usize,
+    cells: Vec<Cell>,
+}
+
+/// One sentence to write: pieces of text, each with the normalised char all its chars map to.
+struct Sentence {
+    pieces: Vec<(String, usize)>,
+}
+
+/// Rewrites the tables of `n` (see the module docs); text without tables comes back unchanged.
+pub fn rewrite(n: Normalized) -> Normalized {
+    // Cheap test first: most reports have no line with two cell breaks.
+    if !n.chars.contains(&'\t') && !n.chars.windows(2).any(|w| w == [' ', ' ']) {
+        return n;
+    }
+    let rows = lines(&n.chars);
+    let mut replaced: Vec<(usize, usize, Vec<Sentence>)> = Vec::new();
+    let mut k = 0;
+    while k < rows.len() {
+        if rows[k].cells.len() < 3 {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 1;
+        while end < rows.len() && rows[end].cells.len() >= 3 {
+            end += 1;
+        }
+        let block = &rows[k..end];
+        let sentences = read_table(&n.chars, block);
+        if !sentences.is_empty() {
+            replaced.push((block[0].start, block[end - k - 1].end, sentences));
+        }
+        k = end;
+    }
+    if replaced.is_empty() {
+        return n;
+    }
+    let mut chars = Vec::with_capacity(n.chars.len());
+    let mut map = Vec::with_capacity(n.map.len());
+    let mut at = 0;
+    for (start, end, sentences) in replaced {
+        chars.extend_from_slice(&n.chars[at..start]);
+        map.extend_from_slice(&n.map[at..start]);
+        for s in sentences {
+            for (text, pos) in s.pieces {
+                for c in text.chars() {
+                    chars.push(c);
+                    map.push(n.map[pos]);
+                }
+            }
+        }
+        at = end;
+    }
+    chars.extend_from_slice(&n.chars[at..]);
+    map.extend_from_slice(&n.map[at..]);
+    Normalized { chars, map, ruby_removed: n.ruby_removed }
+}
+
+/// The lines of `chars` with their cells: text split at tabs and at runs of two or more spaces.
+fn lines(chars: &[char]) -> Vec<Row> {
+    let mut rows = Vec::new();
+    let mut start = 0;
+    while start <= chars.len() {
+        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        let mut cells = Vec::new();
+        let mut i = start;
+        while i < end {
+            while i < end && chars[i] == ' ' {
+                i += 1;
+            }
+            if i >= end {
+                break;
+            }
+            let cell_start = i;
+            // A cell ends at a tab or at two spaces; one space stays inside it (合 计 aside).
+            while i < end
+                && chars[i] != '\t'
+                && !(chars[i] == ' ' && chars.get(i + 1) == Some(&' '))
+            {
+                i += 1;
+            }
+            let mut cell_end = i;
+            while cell_end > cell_start && chars[cell_end - 1] == ' ' {
+                cell_end -= 1;
+            }
+            cells.push(Cell { start: cell_start, end: cell_end });
+            if i < end && chars[i] == '\t' {
+                i += 1;
+            }
+        }
+        rows.push(Row { start, end, cells });
+        start = end + 1;
+    }
+    rows
+}
+
+fn text(chars: &[char], cell: Cell) -> String {
+    chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect()
+}
+
+/// A number as tables write it: digits, separators, a point, maybe a percent sign.
+fn is_number(s: &str) -> bool {
+    s.chars().any(|c| c.is_ascii_digit())
+        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '%'))
+}
+
+/// A header or row label split into its words and its unit: 建档立卡户数(户) → (建档立卡户数, 户).
+fn label_and_unit(label: &str) -> (String, String) {
+    if let Some(open) = label.rfind('(') {
+        if label.ends_with(')') {
+            let unit = &label[open + 1..label.len() - 1];
+            return (label[..open].to_string(), unit.to_string());
+        }
+    }
+    (label.to_string(), String::new())
+}
+
+/// The headline cells of one block of lines with three or more cells each, as sentences; none
+/// when the block is not a table with a total row or column.
+fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
+    let header = &block[0];
+    let header_text: Vec<String> = header.cells.iter().map(|&c| text(chars, c)).collect();
+    // A header names its columns: most of its cells are not numbers.
+    if header_text.iter().filter(|t| is_number(t)).count() * 2 >= header_text.len() {
+        return Vec::new();
+    }
+    let data = &block[1..];
+    if data.is_empty() {
+        return Vec::new();
+    }
+    let width = header.cells.len();
+    let mut out = Vec::new();
+
+    // A total row: its first cell says so, and it has a cell under each column.
+    let total_row = data
+        .iter()
+        .find(|r| r.cells.len() == width && TOTAL_ROWS.contains(&text(chars, r.cells[0]).as_str()));
+    if let Some(row) = total_row {
+        let anchor = row.cells[0].start;
+        let mut noun = None;
+        for j in 1..width {
+            let (label, unit) = label_and_unit(&header_text[j]);
+            if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
+                noun = Some(*found);
+            }
+            let cell = row.cells[j];
+            if !is_number(&text(chars, cell)) || label.is_empty() {
+                continue;
+            }
+            out.push(sentence(chars, anchor, &label, &unit, cell, noun));
+        }
+        return out;
+    }
+
+    // A total column: its header cell says so; each row's first cell is its label.
+    let Some(col) = (1..width).rev().find(|&j| TOTAL_COLUMNS.contains(&header_text[j].as_str()))
+    else {
+        return Vec::new();
+    };
+    for row in data.iter().filter(|r| r.cells.len() == width) {
+        let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
+        let cell = row.cells[col];
+        if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
+            continue;
+        }
+        out.push(sentence(chars, row.cells[0].start, &label, &unit, cell, None));
+    }
+    out
+}
+
+/// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
+/// of a column before it, 合计{value}个{noun}{label}。 so that the verb follows its figure as
+/// it does in prose.
+fn sentence(
+    chars: &[char],
+    anchor: usize,
+    label: &str,
+    unit: &str,
+    cell: Cell,
+    noun: Option<&str>,
+) -> Sentence {
+    let last = cell.end - 1;
+    let value: String = chars[cell.start..cell.end].iter().collect();
+    let unit = if value.ends_with('%') && unit == "%" { "" } else { unit };
+    let mut pieces = vec![("合计".to_string(), anchor)];
+    let cell_chars = (cell.start..cell.end).map(|p| (chars[p].to_string(), p));
+    match noun.filter(|w| unit == "个" && !label.contains(*w)) {
+        Some(noun) => {
+            pieces.extend(cell_chars);
+            pieces.push((format!("个{noun}"), last));
+            pieces.push((label.to_string(), last));
+        }
+        None => {
+            pieces.push((label.to_string(), anchor));
+            pieces.extend(cell_chars);
+            pieces.push((unit.to_string(), last));
+        }
+    }
+    pieces.push(("。".to_string(), last));
+    Sentence { pieces }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::normalize::normalize;
+
+    fn rewritten(text: &str) -> (String, Normalized) {
+        let n = rewrite(normalize(text));
+        (n.chars.iter().collect(), n)
+    }
+
+    #[test]
+    fn a_total_row_becomes_one_sentence_per_column() {
+        let text = "附表\n乡镇\t贫困村数(个)\t已出列(个)\t脱贫人数(人)\t贫困发生率(%)\n甲镇\t6\t5\t3167\t0.29\n合计\t156\t144\t101832\t0.20\n注:略";
+        let (s, n) = rewritten(text);
+        assert_eq!(
+            s,
+            "附表\n合计贫困村数156个。合计144个贫困村已出列。合计脱贫人数101832人。合计贫困发生率0.20%。\n注:略"
+        );
+        // The value maps back to its cell, the sentence into the total row.
+        let p = s.find("101832").map(|b| s[..b].chars().count()).unwrap();
+        let (a, b) = n.to_original(p, p + 7);
+        let orig: String = text.chars().skip(a).take(b - a).collect();
+        assert_eq!(orig, "101832");
+        let row = text.find("合计").map(|b| text[..b].chars().count()).unwrap();
+        assert_eq!(n.to_original(p - 6, p).0, row);
+    }
+
+    #[test]
+    fn a_total_column_becomes_one_sentence_per_row() {
+        let text = "项目        2018年    2019年      合计\n搬迁户数(户)   987   213   1200\n农村公路(公里)   421.0   167.2   588.2\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "合计搬迁户数1200户。合计农村公路588.2公里。\n");
+    }
+
+    #[test]
+    fn a_saved_page_table_is_read_by_its_total_row() {
+        let html = "<html><body><h1>某省平利县扶贫数据</h1><table>\
+            <tr><th>乡镇</th><th>脱贫户数(户)</th><th>脱贫人数(人)</th></tr>\
+            <tr><td>城关镇</td><td>1200</td><td>4100</td></tr>\
+            <tr><td>合 计</td><td>10532</td><td>33765</td></tr></table></body></html>";
+        let report = crate::extract::Engine::builtin().analyze(html.as_bytes(), "t.html").unwrap();
+        let value = |id: &str| report.indicators.iter().find(|h| h.id == id).map(|h| h.value);
+        assert_eq!(value("poor_households_lifted"), Some(10532.0));
+        assert_eq!(value("poor_population_lifted"), Some(33765.0));
+        // The evidence points at the total row of the page's text.
+        let text = report.text.as_deref().unwrap();
+        let h = report.indicators.iter().find(|h| h.id == "poor_population_lifted").unwrap();
+        let row: String =
+            text.chars().skip(h.sentence_start).take(h.sentence_end - h.sentence_start).collect();
+        assert!(row.starts_with("合 计") && row.ends_with("33765"), "{row:?}");
+    }
+
+    #[test]
+    fn tables_without_totals_and_prose_are_left_alone() {
+        for text in [
+            "年份\t脱贫人数(人)\t出列村(个)\n2018\t3000\t12\n2019\t2500\t10\n",
+            "全县累计减贫1.2万户4.5万人,贫困发生率降至0.5%。",
+            "一行  两格",
+        ] {
+            assert_eq!(rewritten(text).0, text);
+        }
+    }
+}
