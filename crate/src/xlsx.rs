@@ -64,7 +64,8 @@ fn build(reports: &[Report], catalog: &Catalog) -> Result<Vec<u8>, XlsxError> {
 
     let values = book.add_worksheet().set_name("指标 Values")?;
     let mut cols = vec!["文件 File", "地区 Region", "区划代码 Adcode", "省份 Province"];
-    let labels: Vec<String> = ids.iter().map(|c| format!("{} {}", c.label_zh, c.label_en)).collect();
+    let labels: Vec<String> =
+        ids.iter().map(|c| format!("{} {}", c.label_zh, c.label_en)).collect();
     cols.extend(labels.iter().map(String::as_str));
     header(values, &cols, &bold)?;
     for (r, report) in reports.iter().enumerate() {
