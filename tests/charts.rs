@@ -352,3 +352,30 @@ fn timeline_of_one_year_or_nothing() {
     assert_eq!(count(&elements, "circle", ""), 0);
     assert!(texts.contains(&"没有带年份的数字".to_string()));
 }
+
+#[test]
+fn timeline_labels_do_not_overlap() {
+    // Six regions all near 0.5% in 2019: one label fits above the crowd, one below, no more.
+    let crowd: Vec<TimelineSeries> = (0..6)
+        .map(|k| {
+            series(
+                &format!("县{k}"),
+                &[(2014, 20.0 + f64::from(k) * 10.0, false), (2019, 0.5, false)],
+            )
+        })
+        .collect();
+    let svg = timeline_chart(&TimelineSpec {
+        title: "t".into(),
+        subtitle: String::new(),
+        unit: "%".into(),
+        series: crowd,
+        empty_text: String::new(),
+    });
+    let (elements, texts) = parse(&svg);
+    assert_eq!(count(&elements, "circle", ""), 12, "every point is drawn");
+    assert_eq!(texts.iter().filter(|t| *t == "0.5%").count(), 2, "{texts:?}");
+    for k in 0..6 {
+        let label = format!("{}%", 20 + k * 10);
+        assert!(texts.contains(&label), "{label}: apart from the rest");
+    }
+}

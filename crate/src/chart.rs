@@ -334,7 +334,7 @@ const TIMELINE_PLOT: i32 = 260;
 const TIMELINE_LEFT: i32 = 76;
 
 /// Each region's figures placed by the year of their time scope, joined by a line; a value
-/// label on each point, forecasts hollow, a legend of regions under the chart.
+/// label by each point where there is room, forecasts hollow, a legend of regions under it.
 pub fn timeline_chart(spec: &TimelineSpec) -> String {
     let points = spec.series.iter().flat_map(|s| &s.points).filter(|p| p.value.is_finite());
     let years: Vec<i32> = points.clone().map(|p| p.year).collect();
@@ -393,6 +393,8 @@ pub fn timeline_chart(spec: &TimelineSpec) -> String {
         if !spec.unit.is_empty() && spec.unit != "%" {
             text(area, &spec.unit, (left - 8, top - 12), 11.0, MUTED, HPos::Right, false)?;
         }
+        // Value labels go above their point, else below it, else (crowded) nowhere.
+        let mut taken: Vec<[i32; 4]> = Vec::new();
         for (i, series) in spec.series.iter().enumerate() {
             let color = SERIES[i % SERIES.len()];
             let mut points: Vec<&TimelinePoint> =
@@ -407,7 +409,15 @@ pub fn timeline_chart(spec: &TimelineSpec) -> String {
                 let style = if p.forecast { color.stroke_width(2) } else { color.filled() };
                 area.draw(&Circle::new(at, 4, style))?;
                 let label = format!("{}{}", format_number(p.value, 2), percent(&spec.unit));
-                text(area, &label, (at.0, at.1 - 12), 11.0, INK, HPos::Center, false)?;
+                let half = (text_width(&label, 11.0) / 2.0).ceil() as i32;
+                let free = [at.1 - 12, at.1 + 14].into_iter().find(|&y| {
+                    let b = [at.0 - half, y - 7, at.0 + half, y + 7];
+                    !taken.iter().any(|t| b[0] < t[2] && t[0] < b[2] && b[1] < t[3] && t[1] < b[3])
+                });
+                if let Some(y) = free {
+                    taken.push([at.0 - half, y - 7, at.0 + half, y + 7]);
+                    text(area, &label, (at.0, y), 11.0, INK, HPos::Center, false)?;
+                }
             }
         }
         for (row, entries) in legend.iter().enumerate() {
