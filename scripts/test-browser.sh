@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The page's browser tests: the wasm-bindgen-test suite (offsets as JS sees them, in headless
-# Chromium), then a fresh page build, then the Node smoke tests of the served page, the
-# single-file build from file:// and the offline service worker. Screenshots go to artifacts/.
+# The page's browser tests: the wasm-bindgen-test suites (offsets as JS sees them, and the
+# analysis bindings taking the page's reports, in headless Chromium), then a fresh page build,
+# then the Node smoke tests of the served page, the single-file build from file:// and the
+# offline service worker. Screenshots go to artifacts/.
 # Run scripts/setup.sh once first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Never -q here: cargo forwards --quiet to the test runner, which rejects it.
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=.tools/bin/wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm_offsets
+  cargo test --target wasm32-unknown-unknown --test wasm_offsets --test wasm_analysis
 
 bash scripts/build-page.sh
 node --test tests/browser/

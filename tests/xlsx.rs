@@ -44,3 +44,46 @@ fn same_reports_give_the_same_bytes() {
     let b = zhibiao::xlsx::comparison(&reports, &Catalog::builtin()).unwrap();
     assert_eq!(a, b);
 }
+
+#[test]
+fn indicators_outside_the_catalog_get_their_own_column() {
+    let mut report = read("lankao.txt");
+    let mut own = report.indicators[0].clone();
+    own.id = "cooperatives".into();
+    own.label_zh = "合作社".into();
+    own.label_en = "Cooperatives".into();
+    own.value = 42.0;
+    report.indicators.push(own);
+    let bytes = zhibiao::xlsx::comparison(&[report], &Catalog::builtin()).expect("workbook");
+    let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).expect("a valid xlsx");
+    let values = book.worksheet_range("指标 Values").expect("values sheet");
+    let head: Vec<String> = values.rows().next().unwrap().iter().map(|c| c.to_string()).collect();
+    let col = head.iter().position(|h| h == "合作社 Cooperatives").expect("own column");
+    assert_eq!(col, head.len() - 1, "after the catalog's columns: {head:?}");
+    assert_eq!(values.rows().nth(1).unwrap()[col], Data::Float(42.0));
+}
+
+/// The page holds reports as JS objects (absent values as null, no text or candidates) and
+/// hands them back for the export: that shape deserializes into the same workbook.
+#[test]
+fn reports_as_the_page_holds_them_give_the_same_workbook() {
+    let reports = [read("lankao.txt"), read("xiji.html")];
+    let direct = zhibiao::xlsx::comparison(&reports, &Catalog::builtin()).unwrap();
+    let from_page: Vec<zhibiao::Report> = reports
+        .iter()
+        .map(|r| {
+            let mut value = serde_json::to_value(r).unwrap();
+            let object = value.as_object_mut().unwrap();
+            object.remove("text");
+            object.remove("candidates");
+            for h in object["indicators"].as_array_mut().unwrap() {
+                let h = h.as_object_mut().unwrap();
+                h.entry("qualifier").or_insert(serde_json::Value::Null);
+                h.entry("value_max").or_insert(serde_json::Value::Null);
+            }
+            serde_json::from_value(value).expect("the page's shape deserializes")
+        })
+        .collect();
+    assert!(from_page[0].candidates.is_empty() && from_page[0].text.is_none());
+    assert_eq!(zhibiao::xlsx::comparison(&from_page, &Catalog::builtin()).unwrap(), direct);
+}

@@ -20,7 +20,8 @@ import { renderList } from './view-list.js';
 import { renderReport } from './view-report.js';
 import { renderCompare } from './view-compare.js';
 import { renderCharts, drawnSvg } from './view-charts.js';
-import { downloadCsv, downloadJson, downloadSvg, downloadPng } from './export.js';
+import { downloadCsv, downloadJson, downloadXlsx, downloadSvg, downloadPng } from './export.js';
+import { analysisChoice } from './analysis.js';
 import { registerOffline } from './offline.js';
 import { SAMPLES } from './pkg/samples.js';
 
@@ -43,6 +44,7 @@ function renderCounts() {
   byId('clear-all').disabled = !hasEntries;
   byId('export-csv').disabled = readReports().length === 0;
   byId('export-json').disabled = readReports().length === 0;
+  byId('export-xlsx').disabled = readReports().length === 0;
   byId('report-count').textContent = hasEntries ? String(state.entries.length) : '';
 }
 
@@ -326,13 +328,24 @@ function wire() {
       render();
     }
   });
+  // Comparison: figures as stated / per 10,000 residents / per poor person; group by province.
+  byId('compare-view').addEventListener('change', (event) => {
+    if (!analysisChoice(event.target)) return;
+    const id = event.target.id;
+    renderCompare(byId('compare-view'));
+    byId(id)?.focus();
+  });
   byId('export-csv').addEventListener('click', downloadCsv);
   byId('export-json').addEventListener('click', downloadJson);
+  byId('export-xlsx').addEventListener('click', () =>
+    downloadXlsx().catch((error) => showAlert(t('an_xlsx_failed', { message: String(error?.message ?? error) }))),
+  );
 
   // Charts: choose an indicator, download a chart.
   byId('charts-view').addEventListener('change', (event) => {
     if (event.target.id === 'chart-indicator') state.chartIndicator = event.target.value;
     if (event.target.id === 'per-indicator') state.perIndicator = event.target.value;
+    analysisChoice(event.target); // small multiples' indicators, the timeline's measure
     const id = event.target.id;
     renderCharts(byId('charts-view'));
     byId(id)?.focus();

@@ -1,8 +1,10 @@
-// Downloads: the comparison as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese)
-// and JSON, each chart as SVG and as PNG (drawn on a canvas from the SVG).
+// Downloads: the comparison as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese),
+// JSON and an Excel workbook (written by the engine), each chart as SVG and as PNG (drawn on
+// a canvas from the SVG).
 
 import { state, reportLabel, indicatorDef, headline, indicatorsPresent } from './store.js';
 import { sortedEntries } from './view-compare.js';
+import { comparisonXlsx } from './analysis.js';
 
 /** Quotes a CSV field when it needs it (RFC 4180). */
 function csvField(value) {
@@ -59,6 +61,13 @@ export function downloadCsv() {
 
 export function downloadJson() {
   download('zhibiao-comparison.json', new Blob([comparisonJson()], { type: 'application/json' }));
+}
+
+/** The comparison, in the table's order, as .xlsx: values, evidence and warnings sheets. */
+export async function downloadXlsx() {
+  const bytes = await comparisonXlsx(sortedEntries());
+  const type = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  download('zhibiao-comparison.xlsx', new Blob([bytes], { type }));
 }
 
 export function downloadSvg(kind, svg) {

@@ -1,11 +1,14 @@
-// The comparison charts. The SVG comes from Rust (crate/src/chart.rs, escaped there); it is
-// parsed as image/svg+xml and adopted as an element, never inserted as HTML.
+// The comparison charts: one indicator across reports, incidence before → after, per 10,000
+// people, small multiples (a panel per chosen indicator) and, when some region has figures of
+// several years or several reports, a timeline. The SVG comes from Rust (crate/src/chart.rs,
+// escaped there); it is parsed as image/svg+xml and adopted as an element, never as HTML.
 
 import { el, replaceChildren } from './dom.js';
 import { t, lang } from './i18n.js';
 import { unitLabel } from './format.js';
 import { chartSvg } from './engine.js';
 import { state, readReports, reportLabel, indicatorDef, headline, indicatorsPresent } from './store.js';
+import { analysisState, timelineMeasures, smallMultiplesSvg, timelineSvg } from './analysis.js';
 
 /** The last SVG string drawn for each chart kind, for the downloads. */
 export const drawnSvg = new Map();
@@ -33,11 +36,16 @@ export function renderCharts(container) {
   );
   if (!perOptions.includes(state.perIndicator)) state.perIndicator = perOptions[0] ?? null;
 
+  const multiples = chosenMultiples(present);
+  const measures = timelineMeasures(entries, state.indicators.map((d) => d.id));
+  if (!measures.some((m) => m.id === analysisState.timeline)) analysisState.timeline = measures[0]?.id ?? null;
   const specs = {
     bar: barSpec(entries, state.chartIndicator),
     before_after: incidenceSpec(entries),
     per_population: perSpec(entries, state.perIndicator),
+    small_multiples: multiplesSpec(entries, multiples),
   };
+  if (measures.length > 0) specs.timeline = timelineSpec(measures.find((m) => m.id === analysisState.timeline));
   const figures = {
     bar: chartFigure('bar', indicatorSelect('chart-indicator', 'chart_indicator', present, state.chartIndicator)),
     before_after: chartFigure('before_after', null),
@@ -45,10 +53,16 @@ export function renderCharts(container) {
       'per_population',
       indicatorSelect('per-indicator', 'chart_per_indicator', perOptions, state.perIndicator),
     ),
+    small_multiples: chartFigure('small_multiples', multiplesChooser(present, multiples)),
   };
+  if (specs.timeline) {
+    const ids = measures.map((m) => m.id);
+    figures.timeline = chartFigure('timeline', indicatorSelect('timeline-measure', 'an_timeline_measure', ids, analysisState.timeline));
+  }
   replaceChildren(container, Object.values(figures));
   for (const [kind, spec] of Object.entries(specs)) {
-    chartSvg(kind, spec)
+    const draw = { small_multiples: smallMultiplesSvg, timeline: timelineSvg }[kind] ?? ((s) => chartSvg(kind, s));
+    draw(spec)
       .then((svg) => {
         if (thisRender !== renderCount) return;
         drawnSvg.set(kind, svg);
@@ -142,6 +156,66 @@ function perSpec(entries, id) {
     unit: unitLabel(def.unit),
     per: 10000,
     items,
+    empty_text: t('chart_no_data'),
+  };
+}
+
+/** Indicators preferred for the small multiples when none were chosen yet. */
+const MULTIPLES_DEFAULT = ['poor_population_lifted', 'poor_villages_exited', 'poverty_incidence_rate', 'per_capita_disposable_income'];
+const MULTIPLES_MAX = 12;
+
+/** The chosen indicators still present (catalog order); the first time, a default set. */
+function chosenMultiples(present) {
+  if (analysisState.multiples === null) {
+    const preferred = MULTIPLES_DEFAULT.filter((id) => present.includes(id));
+    analysisState.multiples = preferred.length ? preferred : present.slice(0, 4);
+  }
+  return present.filter((id) => analysisState.multiples.includes(id)).slice(0, MULTIPLES_MAX);
+}
+
+function multiplesChooser(present, chosen) {
+  return el(
+    'fieldset',
+    { class: 'multiples-choice' },
+    el('legend', { text: t('an_multiples_choose', { max: MULTIPLES_MAX }) }),
+    present.map((id) =>
+      el(
+        'label',
+        { class: 'choice' },
+        el('input', { type: 'checkbox', name: 'multiples', id: `multiples-${id}`, value: id, checked: chosen.includes(id) }),
+        el('span', { text: label(indicatorDef(id)) }),
+      ),
+    ),
+  );
+}
+
+function multiplesSpec(entries, ids) {
+  return {
+    title: t('an_multiples_title'),
+    subtitle: t('an_multiples_subtitle', { panels: ids.length, count: entries.length }),
+    panels: ids.map((id) => {
+      const def = indicatorDef(id);
+      return {
+        title: lang() === 'zh' ? def.label_zh : def.label_en,
+        unit: unitLabel(def.unit),
+        items: entries.map((e) => ({ label: reportLabel(e), value: headline(e, id)?.value ?? null })),
+      };
+    }),
+    empty_text: ids.length ? t('chart_no_data') : t('an_multiples_none'),
+  };
+}
+
+function timelineSpec(measure) {
+  const def = indicatorDef(measure.id);
+  const points = measure.series.reduce((n, s) => n + s.points.length, 0);
+  return {
+    title: t('an_timeline_title', { label: label(def) }),
+    subtitle: t('an_timeline_subtitle', { lines: measure.series.length, points }),
+    unit: unitLabel(def.unit),
+    series: measure.series.map((s) => ({
+      label: s.label,
+      points: s.points.map(({ year, value, forecast }) => ({ year, value, forecast })),
+    })),
     empty_text: t('chart_no_data'),
   };
 }

@@ -1,10 +1,13 @@
-// One report: its headline indicators, its text with the evidence highlighted at the engine's
-// offsets (UTF-16 code units, so they index the JS string directly), the other candidates of
-// the figure in focus with why they lost, and the data-quality warnings.
+// One report: its headline indicators (each with its time scope), the figures derived from
+// them and how, its text with the evidence highlighted at the engine's offsets (UTF-16 code
+// units, so they index the JS string directly), the other candidates of the figure in focus
+// with why they lost, and the data-quality warnings (a conflict links both of its spans).
+// Engine sentences (reasons, warnings, formulas) come in the interface's language.
 
 import { el, replaceChildren } from './dom.js';
 import { t, has, lang } from './i18n.js';
-import { formatValue } from './format.js';
+import { formatValue, formatNumber, unitLabel } from './format.js';
+import { timeTag } from './analysis.js';
 import { state, entryById } from './store.js';
 import { MAX_FILE_BYTES } from './engine.js';
 
@@ -43,7 +46,14 @@ export function renderReport(container) {
     el(
       'div',
       { class: 'report-grid' },
-      el('div', { class: 'report-side' }, indicatorSection(report), candidateSection(report), warningSection(report)),
+      el(
+        'div',
+        { class: 'report-side' },
+        indicatorSection(report),
+        derivedSection(report),
+        candidateSection(report),
+        warningSection(report),
+      ),
       textSection(report),
     ),
   );
@@ -147,13 +157,63 @@ function evidence(report, h) {
 }
 
 function timeNote(time) {
-  if (!time) return null;
-  const parts = [];
-  if (time.text) parts.push(time.text);
-  else if (time.year) parts.push(String(time.year));
-  if (time.cumulative) parts.push(lang() === 'zh' ? '累计' : 'cumulative');
-  if (time.forecast) parts.push(lang() === 'zh' ? '预计' : 'forecast');
-  return parts.length ? el('div', { class: 'time-note', text: parts.join(' · ') }) : null;
+  const tag = timeTag(time);
+  return tag ? el('div', { class: `time-note${tag.forecast ? ' forecast' : ''}`, text: tag.text, title: tag.title }) : null;
+}
+
+/** An engine sentence in the interface's language (the English one when no Chinese). */
+function said(en, zh) {
+  return lang() === 'zh' && zh ? zh : en;
+}
+
+/** Derived figures that recompute a stated one: the stated figure is shown beside them. */
+const RECOMPUTES = { poverty_incidence_recomputed: 'poverty_incidence_rate' };
+
+/** Figures computed from the headlines, each with its formula and the figures it used. */
+function derivedSection(report) {
+  const derived = report.derived ?? [];
+  if (derived.length === 0) return null;
+  const indicators = report.indicators ?? [];
+  const items = derived.map((d) => {
+    const inputs = d.inputs.map((id) => {
+      const index = indicators.findIndex((h) => h.id === id);
+      if (index < 0) return el('span', { text: id });
+      const h = indicators[index];
+      return el('button', {
+        class: 'derived-input',
+        text: `${lang() === 'zh' ? h.label_zh : h.label_en} ${formatValue(h)}`,
+        title: t('show_in_text', { text: h.text }),
+        dataset: { action: 'focus', kind: 'indicator', index: String(index) },
+        attrs: { 'aria-pressed': isFocused('indicator', index) ? 'true' : 'false' },
+      });
+    });
+    const value = d.unit === 'percent' ? `${formatNumber(d.value)}%` : `${formatNumber(d.value)} ${unitLabel(d.unit)}`;
+    const stated = indicators.find((h) => h.id === RECOMPUTES[d.id]);
+    return el(
+      'li',
+      { dataset: { derived: d.id } },
+      el(
+        'div',
+        { class: 'derived-head' },
+        el('span', { class: 'derived-label', text: lang() === 'zh' ? d.label_zh : d.label_en }),
+        el('span', { class: 'derived-value', text: value }),
+      ),
+      el(
+        'div',
+        { class: 'derived-how' },
+        el('span', { class: 'formula', text: `= ${said(d.formula, d.formula_zh)}` }),
+        stated ? el('span', { class: 'stated', text: t('an_derived_stated', { value: formatValue(stated) }) }) : null,
+      ),
+      el('div', { class: 'derived-inputs' }, el('span', { class: 'muted', text: t('an_derived_from') }), inputs),
+    );
+  });
+  return el(
+    'section',
+    { class: 'card derived-card' },
+    el('h3', { text: t('an_derived_heading') }),
+    el('p', { class: 'hint', text: t('an_derived_hint') }),
+    el('ul', { class: 'derived-list' }, items),
+  );
 }
 
 /** The indicator id whose candidates are listed: that of the figure in focus. */
@@ -187,7 +247,7 @@ function candidateSection(report) {
               attrs: { 'aria-pressed': isFocused('candidate', index) ? 'true' : 'false' },
             }),
             el('span', { class: 'badge lost', text: t('candidate_lost') }),
-            el('span', { class: 'reason', text: c.reason }),
+            el('span', { class: 'reason', text: said(c.reason, c.reason_zh) }),
           ),
         ),
       )
@@ -209,7 +269,7 @@ function warningSection(report) {
         warnings.map((w, index) =>
           el(
             'li',
-            { class: isFocused('warning', index) ? 'focused' : '' },
+            { class: isFocused('warning', index) || isFocused('related', index) ? 'focused' : '', dataset: { kind: w.kind } },
             el('button', {
               class: 'badge warning-kind',
               text: warningKindLabel(w.kind),
@@ -217,12 +277,43 @@ function warningSection(report) {
               dataset: { action: 'focus', kind: 'warning', index: String(index) },
               attrs: { 'aria-pressed': isFocused('warning', index) ? 'true' : 'false' },
             }),
-            el('span', { class: 'reason', text: w.message }),
+            el('span', { class: 'reason', text: said(w.message, w.message_zh) }),
+            warningSpans(report, w, index),
           ),
         ),
       )
     : el('p', { class: 'empty', text: t('warnings_none') });
   return el('section', { class: 'card' }, el('h3', { text: t('warnings_heading') }), list);
+}
+
+/** Characters of a warning's span quoted in the list. */
+const SPAN_QUOTE = 24;
+
+/** A warning with related spans (a conflict's other figure, a paragraph's first copy): both
+ * spans quoted, each a button showing it in the text with the other highlighted too. */
+function warningSpans(report, w, index) {
+  const related = w.related ?? [];
+  if (related.length === 0) return null;
+  const text = report.text ?? '';
+  const quote = (start, end) => {
+    const piece = text.slice(start, end);
+    return piece.length > SPAN_QUOTE ? `${piece.slice(0, SPAN_QUOTE)}…` : piece;
+  };
+  const button = (kind, [start, end]) =>
+    el('button', {
+      class: 'span-link',
+      text: quote(start, end),
+      title: t('show_in_text', { text: quote(start, end) }),
+      dataset: { action: 'focus', kind, index: String(index) },
+      attrs: { 'aria-pressed': isFocused(kind, index) ? 'true' : 'false' },
+    });
+  return el(
+    'div',
+    { class: 'warning-spans' },
+    button('warning', [w.start, w.end]),
+    el('span', { class: 'muted', text: '↔', attrs: { 'aria-hidden': 'true' } }),
+    button('related', related[0]),
+  );
 }
 
 /** The spans to highlight for the current focus: [{ start, end, cls, title }]. */
@@ -232,7 +323,7 @@ function highlightRanges(report) {
   const candidates = report.candidates ?? [];
   const sameIndicator = (id, except) =>
     candidates.forEach((c, i) => {
-      if (c.id === id && i !== except) ranges.push({ start: c.start, end: c.end, cls: 'candidate', title: c.reason });
+      if (c.id === id && i !== except) ranges.push({ start: c.start, end: c.end, cls: 'candidate', title: said(c.reason, c.reason_zh) });
     });
   if (focus?.kind === 'indicator' || focus?.kind === 'candidate') {
     const figure = focus.kind === 'indicator' ? report.indicators[focus.index] : candidates[focus.index];
@@ -240,17 +331,22 @@ function highlightRanges(report) {
       ranges.push({ start: figure.sentence_start, end: figure.sentence_end, cls: 'sentence' });
       const own = focus.kind === 'candidate' ? focus.index : figure.candidate;
       sameIndicator(figure.id, own);
-      ranges.push({ start: figure.start, end: figure.end, cls: 'focus', title: figure.reason ?? figure.label_zh });
+      ranges.push({ start: figure.start, end: figure.end, cls: 'focus', title: figure.reason ? said(figure.reason, figure.reason_zh) : figure.label_zh });
     }
-  } else if (focus?.kind === 'warning') {
+  } else if (focus?.kind === 'warning' || focus?.kind === 'related') {
+    // Both spans of the warning are marked; the one chosen is in focus (scrolled to).
     const w = report.warnings[focus.index];
     if (w) {
-      for (const [start, end] of w.related ?? []) ranges.push({ start, end, cls: 'warning related' });
-      ranges.push({ start: w.start, end: w.end, cls: 'warning focus', title: w.message });
+      const message = said(w.message, w.message_zh);
+      const spans = [[w.start, w.end], ...(w.related ?? [])];
+      const chosen = focus.kind === 'related' && spans.length > 1 ? 1 : 0;
+      spans.forEach(([start, end], i) => {
+        ranges.push({ start, end, cls: i === chosen ? 'warning focus' : 'warning related', title: message });
+      });
     }
   } else {
     for (const h of report.indicators ?? []) ranges.push({ start: h.start, end: h.end, cls: 'figure-mark', title: h.label_zh });
-    for (const w of report.warnings ?? []) ranges.push({ start: w.start, end: w.end, cls: 'warning', title: w.message });
+    for (const w of report.warnings ?? []) ranges.push({ start: w.start, end: w.end, cls: 'warning', title: said(w.message, w.message_zh) });
   }
   return ranges.filter((r) => Number.isInteger(r.start) && Number.isInteger(r.end) && r.end > r.start);
 }

@@ -87,6 +87,65 @@ pub struct PerPopulationSpec {
     pub empty_text: String,
 }
 
+/// One report's value in a panel of small multiples; `None` when the report lacks it.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct PanelItem {
+    pub label: String,
+    #[serde(default)]
+    pub value: Option<f64>,
+}
+
+/// One panel: one indicator, every report on its axis, its own scale.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct Panel {
+    pub title: String,
+    /// Written at the panel's top right, e.g. "人" or "%".
+    #[serde(default)]
+    pub unit: String,
+    pub items: Vec<PanelItem>,
+}
+
+/// Small multiples: a panel per indicator, the same reports in the same order in each.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct SmallMultiplesSpec {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: String,
+    pub panels: Vec<Panel>,
+    #[serde(default)]
+    pub empty_text: String,
+}
+
+/// One figure on the timeline: the year of its time scope and its value.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TimelinePoint {
+    pub year: i32,
+    pub value: f64,
+    /// A forecast (预计) is drawn as a hollow point.
+    #[serde(default)]
+    pub forecast: bool,
+}
+
+/// One line of the timeline: a region's figures from one or several reports.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TimelineSeries {
+    pub label: String,
+    pub points: Vec<TimelinePoint>,
+}
+
+/// Figures placed by year, one line per region.
+#[derive(Debug, Clone, Deserialize, PartialEq)]
+pub struct TimelineSpec {
+    pub title: String,
+    #[serde(default)]
+    pub subtitle: String,
+    #[serde(default)]
+    pub unit: String,
+    pub series: Vec<TimelineSeries>,
+    #[serde(default)]
+    pub empty_text: String,
+}
+
 const WIDTH: i32 = 760;
 const MARGIN: i32 = 20;
 const TOP: i32 = 70;
@@ -99,6 +158,16 @@ const GRID: RGBColor = RGBColor(0xe4, 0xe7, 0xeb);
 const BAR: RGBColor = RGBColor(0x2f, 0x6f, 0xb3);
 const BEFORE: RGBColor = RGBColor(0xe0, 0x9f, 0x3e);
 const AFTER: RGBColor = RGBColor(0x2f, 0x6f, 0xb3);
+const PANEL: RGBColor = RGBColor(0xf6, 0xf8, 0xfa);
+/// Line colours of the timeline, one per region in turn.
+const SERIES: [RGBColor; 6] = [
+    RGBColor(0x2f, 0x6f, 0xb3),
+    RGBColor(0xe0, 0x9f, 0x3e),
+    RGBColor(0x3a, 0x9a, 0x5b),
+    RGBColor(0xc0, 0x43, 0x3c),
+    RGBColor(0x7b, 0x5c, 0xb0),
+    RGBColor(0x2a, 0x9d, 0xa8),
+];
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
 type Drawn = Result<(), DrawingAreaErrorKind<std::io::Error>>;
@@ -178,6 +247,222 @@ pub fn per_population_chart(spec: &PerPopulationSpec) -> String {
     })
 }
 
+const PANEL_COLUMNS: i32 = 2;
+const PANEL_GAP: i32 = 16;
+const PANEL_ROW: i32 = 22;
+const PANEL_LABEL_WIDTH: f64 = 96.0;
+
+/// A panel per indicator in a grid of two columns, each with its own scale, the same
+/// reports in the same order on every axis. Each panel is one `<g class="panel">`.
+pub fn small_multiples_chart(spec: &SmallMultiplesSpec) -> String {
+    let count = spec.panels.len() as i32;
+    if count == 0 {
+        return render(TOP + 60, |area| {
+            heading(area, &spec.title, &spec.subtitle)?;
+            empty(area, &spec.empty_text)
+        });
+    }
+    let columns = count.min(PANEL_COLUMNS);
+    let width = (WIDTH - 2 * MARGIN - (columns - 1) * PANEL_GAP) / columns;
+    let rows = spec.panels.iter().map(|p| p.items.len()).max().unwrap_or(0).max(1) as i32;
+    let height = 40 + rows * PANEL_ROW + 26;
+    let grid_rows = (count + columns - 1) / columns;
+    let total = TOP + grid_rows * (height + PANEL_GAP) - PANEL_GAP + MARGIN;
+    let outer = render(total, |area| heading(area, &spec.title, &spec.subtitle));
+    let panels = spec.panels.iter().enumerate().map(|(i, panel)| {
+        let (column, row) = (i as i32 % columns, i as i32 / columns);
+        let at = (MARGIN + column * (width + PANEL_GAP), TOP + row * (height + PANEL_GAP));
+        (at, panel_svg(panel, width, height, &spec.empty_text))
+    });
+    compose(&outer, panels)
+}
+
+fn panel_svg(panel: &Panel, width: i32, height: i32, empty_text: &str) -> String {
+    render_sized(width, height, PANEL, |area| {
+        let unit = if panel.unit.is_empty() { 0.0 } else { text_width(&panel.unit, 11.0) + 16.0 };
+        let title = fit_text(&panel.title, 13.0, f64::from(width) - 20.0 - unit);
+        text(area, &title, (10, 16), 13.0, INK, HPos::Left, true)?;
+        if !panel.unit.is_empty() {
+            text(area, &panel.unit, (width - 10, 16), 11.0, MUTED, HPos::Right, false)?;
+        }
+        let values: Vec<f64> = panel.items.iter().filter_map(|i| i.value).collect();
+        if values.is_empty() {
+            return text(area, empty_text, (width / 2, 46), 11.0, MUTED, HPos::Center, false);
+        }
+        let widest = panel.items.iter().map(|i| text_width(&i.label, 11.0)).fold(30.0, f64::max);
+        let label_width = widest.min(PANEL_LABEL_WIDTH).ceil() as i32;
+        let max = values.iter().copied().fold(0.0, f64::max);
+        let scale = Scale::with_ticks(10 + label_width + 8, width - 62, max, 2.0);
+        let top = 34;
+        let bottom = top + panel.items.len() as i32 * PANEL_ROW;
+        scale.grid_sized(area, top - 2, bottom, 10.0)?;
+        for (k, item) in panel.items.iter().enumerate() {
+            let middle = top + k as i32 * PANEL_ROW + PANEL_ROW / 2;
+            let label = fit_text(&item.label, 11.0, PANEL_LABEL_WIDTH);
+            text(area, &label, (scale.x0 - 6, middle), 11.0, INK, HPos::Right, false)?;
+            match item.value {
+                Some(v) => {
+                    bar(area, &scale, v, middle - 7, middle + 7, BAR)?;
+                    let shown = format_number(v, 2);
+                    text(area, &shown, (scale.x(v) + 4, middle), 11.0, INK, HPos::Left, false)?;
+                }
+                None => text(area, "—", (scale.x0 + 4, middle), 11.0, MUTED, HPos::Left, false)?,
+            }
+        }
+        Ok(())
+    })
+}
+
+/// `outer` with each part's drawing (an SVG of its own) placed at its offset as a group.
+fn compose(outer: &str, parts: impl Iterator<Item = ((i32, i32), String)>) -> String {
+    let close = outer.rfind("</svg>").unwrap_or(outer.len());
+    let mut svg = outer[..close].to_string();
+    for ((x, y), part) in parts {
+        // The part's content without its own <svg …> and </svg> (plotters writes one
+        // element per line; no attribute holds '>', all text is escaped).
+        let open = part.find('>').map_or(0, |i| i + 1);
+        let end = part.rfind("</svg>").unwrap_or(part.len());
+        svg.push_str(&format!("<g class=\"panel\" transform=\"translate({x},{y})\">"));
+        svg.push_str(part[open..end].trim_matches('\n'));
+        svg.push_str("\n</g>\n");
+    }
+    svg.push_str(&outer[close..]);
+    svg
+}
+
+const TIMELINE_PLOT: i32 = 260;
+const TIMELINE_LEFT: i32 = 76;
+
+/// Each region's figures placed by the year of their time scope, joined by a line; a value
+/// label by each point where there is room, forecasts hollow, a legend of regions under it.
+pub fn timeline_chart(spec: &TimelineSpec) -> String {
+    let points = spec.series.iter().flat_map(|s| &s.points).filter(|p| p.value.is_finite());
+    let years: Vec<i32> = points.clone().map(|p| p.year).collect();
+    let (Some(&first), Some(&last)) = (years.iter().min(), years.iter().max()) else {
+        return render(TOP + 60, |area| {
+            heading(area, &spec.title, &spec.subtitle)?;
+            empty(area, &spec.empty_text)
+        });
+    };
+    // One year on its own still gets an axis: a year either side.
+    let (first, last) = if first == last { (first - 1, last + 1) } else { (first, last) };
+    let max = points.map(|p| p.value).fold(0.0, f64::max);
+    let step = nice_step(max / 4.0);
+    let top_value = ((max / step).ceil() * step).max(step);
+    let (left, right) = (TIMELINE_LEFT, WIDTH - MARGIN - 30);
+    let (top, bottom) = (TOP + 10, TOP + 10 + TIMELINE_PLOT);
+    let x = |year: i32| {
+        left + ((f64::from(year - first) / f64::from(last - first)) * f64::from(right - left))
+            .round() as i32
+    };
+    let y = |value: f64| {
+        bottom - ((value.max(0.0) / top_value).min(1.0) * f64::from(bottom - top)).round() as i32
+    };
+    let legend = legend_rows(spec.series.iter().map(|s| s.label.as_str()));
+    let height = bottom + 36 + legend.len() as i32 * 20 + 10;
+    render(height, |area| {
+        heading(area, &spec.title, &spec.subtitle)?;
+        let ticks = (top_value / step).round() as i32;
+        for k in 0..=ticks {
+            let value = f64::from(k) * step;
+            let color = if k == 0 { MUTED } else { GRID };
+            area.draw(&PathElement::new(
+                vec![(left, y(value)), (right, y(value))],
+                color.stroke_width(1),
+            ))?;
+            let label = format!("{}{}", format_number(value, 2), percent(&spec.unit));
+            text(area, &label, (left - 8, y(value)), 11.0, MUTED, HPos::Right, false)?;
+        }
+        let span = last - first;
+        let every = (span / 10 + 1).max(1);
+        for year in (first..=last).filter(|year| (year - first) % every == 0) {
+            area.draw(&PathElement::new(
+                vec![(x(year), bottom), (x(year), bottom + 4)],
+                MUTED.stroke_width(1),
+            ))?;
+            text(
+                area,
+                &year.to_string(),
+                (x(year), bottom + 14),
+                11.0,
+                MUTED,
+                HPos::Center,
+                false,
+            )?;
+        }
+        if !spec.unit.is_empty() && spec.unit != "%" {
+            text(area, &spec.unit, (left - 8, top - 12), 11.0, MUTED, HPos::Right, false)?;
+        }
+        // Value labels go above their point, else below it, else (crowded) nowhere.
+        let mut taken: Vec<[i32; 4]> = Vec::new();
+        for (i, series) in spec.series.iter().enumerate() {
+            let color = SERIES[i % SERIES.len()];
+            let mut points: Vec<&TimelinePoint> =
+                series.points.iter().filter(|p| p.value.is_finite()).collect();
+            points.sort_by_key(|p| p.year);
+            if points.len() > 1 {
+                let line = points.iter().map(|p| (x(p.year), y(p.value))).collect::<Vec<_>>();
+                area.draw(&PathElement::new(line, color.stroke_width(2)))?;
+            }
+            for p in points {
+                let at = (x(p.year), y(p.value));
+                let style = if p.forecast { color.stroke_width(2) } else { color.filled() };
+                area.draw(&Circle::new(at, 4, style))?;
+                let label = format!("{}{}", format_number(p.value, 2), percent(&spec.unit));
+                let half = (text_width(&label, 11.0) / 2.0).ceil() as i32;
+                let free = [at.1 - 12, at.1 + 14].into_iter().find(|&y| {
+                    let b = [at.0 - half, y - 7, at.0 + half, y + 7];
+                    !taken.iter().any(|t| b[0] < t[2] && t[0] < b[2] && b[1] < t[3] && t[1] < b[3])
+                });
+                if let Some(y) = free {
+                    taken.push([at.0 - half, y - 7, at.0 + half, y + 7]);
+                    text(area, &label, (at.0, y), 11.0, INK, HPos::Center, false)?;
+                }
+            }
+        }
+        for (row, entries) in legend.iter().enumerate() {
+            let middle = bottom + 40 + row as i32 * 20;
+            for &(k, offset) in entries {
+                let color = SERIES[k % SERIES.len()];
+                let at = MARGIN + offset;
+                area.draw(&Rectangle::new(
+                    [(at, middle - 5), (at + 10, middle + 5)],
+                    color.filled(),
+                ))?;
+                let label = fit_label(&spec.series[k].label);
+                text(area, &label, (at + 16, middle), 12.0, INK, HPos::Left, false)?;
+            }
+        }
+        Ok(())
+    })
+}
+
+/// "%" follows a value on the timeline; other units are named once on the axis.
+fn percent(unit: &str) -> &str {
+    if unit == "%" {
+        "%"
+    } else {
+        ""
+    }
+}
+
+/// Legend entries laid out in rows across the chart: per row, (series index, x offset).
+fn legend_rows<'s>(labels: impl Iterator<Item = &'s str>) -> Vec<Vec<(usize, i32)>> {
+    let mut rows: Vec<Vec<(usize, i32)>> = vec![Vec::new()];
+    let mut x = 0;
+    for (k, label) in labels.enumerate() {
+        let width = 16 + text_width(&fit_label(label), 12.0).ceil() as i32 + 18;
+        if x > 0 && x + width > WIDTH - 2 * MARGIN {
+            rows.push(Vec::new());
+            x = 0;
+        }
+        rows.last_mut().expect("a row").push((k, x));
+        x += width;
+    }
+    rows.retain(|r| !r.is_empty());
+    rows
+}
+
 /// Formats a number with thousands separators and at most `decimals` decimals, trailing
 /// zeros trimmed: 426100 → "426,100", 1471.5 → "1,471.5", 97.91 → "97.91".
 pub fn format_number(value: f64, decimals: usize) -> String {
@@ -222,7 +507,12 @@ struct Scale {
 
 impl Scale {
     fn new(x0: i32, x1: i32, data_max: f64) -> Scale {
-        let step = nice_step(data_max / 5.0);
+        Scale::with_ticks(x0, x1, data_max, 5.0)
+    }
+
+    /// About `ticks` grid steps from 0 to a round maximum.
+    fn with_ticks(x0: i32, x1: i32, data_max: f64, ticks: f64) -> Scale {
+        let step = nice_step(data_max / ticks);
         let max = ((data_max / step).ceil() * step).max(step);
         Scale { x0, x1, max, step }
     }
@@ -234,6 +524,10 @@ impl Scale {
 
     /// Vertical grid lines with their values under the chart.
     fn grid(&self, area: &Area, top: i32, bottom: i32) -> Drawn {
+        self.grid_sized(area, top, bottom, 11.0)
+    }
+
+    fn grid_sized(&self, area: &Area, top: i32, bottom: i32, size: f64) -> Drawn {
         let ticks = (self.max / self.step).round() as i32;
         for k in 0..=ticks {
             let value = f64::from(k) * self.step;
@@ -241,7 +535,7 @@ impl Scale {
             let color = if k == 0 { MUTED } else { GRID };
             area.draw(&PathElement::new(vec![(x, top), (x, bottom)], color.stroke_width(1)))?;
             let label = format_number(value, 2);
-            text(area, &label, (x, bottom + 14), 11.0, MUTED, HPos::Center, false)?;
+            text(area, &label, (x, bottom + 14), size, MUTED, HPos::Center, false)?;
         }
         Ok(())
     }
@@ -265,12 +559,17 @@ fn label_column<'s>(labels: impl Iterator<Item = &'s str>) -> i32 {
 
 /// Shortens `label` with "…" to fit the label column.
 fn fit_label(label: &str) -> String {
-    if text_width(label, 12.0) <= MAX_LABEL_WIDTH {
+    fit_text(label, 12.0, MAX_LABEL_WIDTH)
+}
+
+/// Shortens `label` with "…" to at most `max` px at `size` px.
+fn fit_text(label: &str, size: f64, max: f64) -> String {
+    if text_width(label, size) <= max {
         return label.to_string();
     }
     let mut out = String::new();
     for c in label.chars() {
-        if text_width(&out, 12.0) + text_width(&c.to_string(), 12.0) + 12.0 > MAX_LABEL_WIDTH {
+        if text_width(&out, size) + text_width(&c.to_string(), size) + size > max {
             break;
         }
         out.push(c);
@@ -280,12 +579,21 @@ fn fit_label(label: &str) -> String {
 }
 
 fn render(height: i32, draw: impl FnOnce(&Area) -> Drawn) -> String {
+    render_sized(WIDTH, height, WHITE, draw)
+}
+
+fn render_sized(
+    width: i32,
+    height: i32,
+    background: RGBColor,
+    draw: impl FnOnce(&Area) -> Drawn,
+) -> String {
     let mut svg = String::new();
     {
-        let size = (WIDTH as u32, height.max(1) as u32);
+        let size = (width.max(1) as u32, height.max(1) as u32);
         let area = SVGBackend::with_string(&mut svg, size).into_drawing_area();
         // Drawing into a String cannot fail; an error here would only lose the chart.
-        let drawn = area.fill(&WHITE).and_then(|_| draw(&area)).and_then(|_| area.present());
+        let drawn = area.fill(&background).and_then(|_| draw(&area)).and_then(|_| area.present());
         if drawn.is_err() {
             return String::new();
         }

@@ -2,12 +2,12 @@
 //! itself: lifted + remaining = registered, and a stated poverty incidence that matches its
 //! populations. A disagreement is a `conflicting_values` warning carrying both evidence spans.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::report::{Headline, Said, Warning};
 
 /// A figure computed from headlines, never read from the text.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Derived {
     pub id: String,
     pub label_zh: String,
@@ -16,6 +16,9 @@ pub struct Derived {
     pub unit: String,
     /// How it was computed, in words.
     pub formula: String,
+    /// The same in Chinese.
+    #[serde(default)]
+    pub formula_zh: String,
     /// The headline ids it was computed from.
     pub inputs: Vec<String>,
 }
@@ -41,7 +44,7 @@ fn derived(
     en: &str,
     value: f64,
     unit: &str,
-    formula: &str,
+    formula: Said,
     inputs: &[&str],
 ) -> Derived {
     Derived {
@@ -50,7 +53,8 @@ fn derived(
         label_en: en.into(),
         value: (value * 100.0).round() / 100.0,
         unit: unit.into(),
-        formula: formula.into(),
+        formula: formula.en,
+        formula_zh: formula.zh,
         inputs: inputs.iter().map(|s| s.to_string()).collect(),
     }
 }
@@ -89,7 +93,7 @@ pub fn derive(hs: &[Headline]) -> Vec<Derived> {
                     en,
                     p.value / h.value,
                     "person",
-                    "persons ÷ households",
+                    Said::new("persons ÷ households", "人数 ÷ 户数"),
                     &[persons, households],
                 ));
             }
@@ -102,7 +106,10 @@ pub fn derive(hs: &[Headline]) -> Vec<Derived> {
             "Poverty incidence (recomputed)",
             r,
             "percent",
-            "starting incidence × remaining ÷ registered poor population",
+            Said::new(
+                "starting incidence × remaining ÷ registered poor population",
+                "起始贫困发生率 × 剩余贫困人口 ÷ 建档立卡贫困人口",
+            ),
             &[
                 "poverty_incidence_rate_before",
                 "remaining_poor_population",
@@ -118,7 +125,7 @@ pub fn derive(hs: &[Headline]) -> Vec<Derived> {
                 "Lifted per 10,000 residents",
                 l.value / t.value * 10_000.0,
                 "person",
-                "people lifted ÷ total population × 10,000",
+                Said::new("people lifted ÷ total population × 10,000", "脱贫人口 ÷ 总人口 × 10000"),
                 &["poor_population_lifted", "total_population"],
             ));
         }
@@ -256,6 +263,124 @@ mod tests {
         let w = check(&hs);
         assert_eq!(w.len(), 2, "{w:?}");
         assert!(w.iter().all(|w| w.kind == "conflicting_values" && w.related.len() == 1));
+    }
+
+    /// `h` with its figure at `start..start + 4` in the text.
+    fn at(start: usize, mut headline: Headline) -> Headline {
+        headline.start = start;
+        headline.end = start + 4;
+        headline
+    }
+
+    #[test]
+    fn incidence_is_recomputed_from_the_populations() {
+        // 井冈山: 13.8% × 1417 / 16934 = 1.1547…%, rounded to two decimals.
+        let hs = [
+            h("registered_poor_population", 16934.0, "16934人"),
+            h("remaining_poor_population", 1417.0, "1417人"),
+            h("poverty_incidence_rate_before", 13.8, "13.8%"),
+        ];
+        let d = derive(&hs);
+        let r = d.iter().find(|d| d.id == "poverty_incidence_recomputed").expect("recomputed");
+        assert_eq!(r.value, 1.15);
+        assert_eq!(r.unit, "percent");
+        assert_eq!(
+            r.inputs,
+            [
+                "poverty_incidence_rate_before",
+                "remaining_poor_population",
+                "registered_poor_population"
+            ]
+        );
+        assert!(r.formula_zh.contains("剩余贫困人口"), "{}", r.formula_zh);
+        // Without the starting incidence there is nothing to scale.
+        assert!(derive(&hs[..2]).iter().all(|d| d.id != "poverty_incidence_recomputed"));
+    }
+
+    #[test]
+    fn household_ratios_and_lifted_per_ten_thousand() {
+        let hs = [
+            h("registered_poor_population", 108121.0, ""),
+            h("registered_poor_households", 44415.0, ""),
+            h("poor_population_lifted", 107196.0, ""),
+            h("total_population", 230000.0, ""),
+        ];
+        let d = derive(&hs);
+        let get = |id: &str| d.iter().find(|d| d.id == id).map(|d| d.value);
+        assert_eq!(get("persons_per_household_registered"), Some(2.43));
+        // 107196 / 230000 × 10000 = 4660.69…
+        assert_eq!(get("lifted_per_10000_residents"), Some(4660.7));
+        // No households lifted stated: no ratio for them.
+        assert_eq!(get("persons_per_household_lifted"), None);
+        // A zero denominator gives no figure rather than infinity.
+        let zero = [h("relocated_population", 100.0, ""), h("relocated_households", 0.0, "")];
+        assert!(derive(&zero).is_empty());
+    }
+
+    #[test]
+    fn lifted_plus_remaining_not_registered_is_flagged_with_both_spans() {
+        let hs = [
+            at(10, h("poor_households_lifted", 17541.0, "17541户")),
+            at(30, h("remaining_poor_households", 300.0, "300户")),
+            at(50, h("registered_poor_households", 20000.0, "20000户")),
+        ];
+        let w = check(&hs);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!(w[0].kind, "conflicting_values");
+        // The registered figure, and the lifted one it disagrees with.
+        assert_eq!((w[0].start, w[0].end), (50, 54));
+        assert_eq!(w[0].related, [(10, 14)]);
+        assert!(w[0].message.contains("17841"), "{}", w[0].message);
+        assert!(w[0].message_zh.contains("17841") && w[0].message_zh.contains("20000户"));
+    }
+
+    #[test]
+    fn sums_within_rounding_are_not_flagged() {
+        // 4.03万 + 0.05万 = 4.08万 against a register of 4.1万: 0.5% apart, as 万 rounds.
+        let close = [
+            h("poor_population_lifted", 40300.0, "4.03万人"),
+            h("remaining_poor_population", 500.0, "500人"),
+            h("registered_poor_population", 41000.0, "4.1万人"),
+        ];
+        assert!(check(&close).is_empty());
+        // 3% apart is not rounding.
+        let far = [
+            h("poor_population_lifted", 39300.0, "3.93万人"),
+            h("remaining_poor_population", 500.0, "500人"),
+            h("registered_poor_population", 41000.0, "4.1万人"),
+        ];
+        assert_eq!(check(&far).len(), 1);
+    }
+
+    #[test]
+    fn stated_incidence_far_from_the_populations_is_flagged() {
+        // The sum agrees (40284 + 495 = 40779) but 32.4% × 495 / 40779 = 0.39%, not 3%.
+        let hs = [
+            h("poor_population_lifted", 40284.0, "40284人"),
+            h("remaining_poor_population", 495.0, "495人"),
+            h("registered_poor_population", 40779.0, "40779人"),
+            at(80, h("poverty_incidence_rate_before", 32.4, "32.4%")),
+            at(120, h("poverty_incidence_rate", 3.0, "3%")),
+        ];
+        let w = check(&hs);
+        assert_eq!(w.len(), 1, "{w:?}");
+        assert_eq!((w[0].start, w[0].related[0]), (120, (80, 84)));
+        assert!(w[0].message.contains("0.39%"), "{}", w[0].message);
+        assert!(w[0].message_zh.contains("0.39%"), "{}", w[0].message_zh);
+    }
+
+    #[test]
+    fn stated_incidence_within_rounding_and_tolerance_is_not_flagged() {
+        // Recomputed 0.39%; "0.5%" stands for 0.45–0.55 and is within the tolerance.
+        for stated in [(0.5, "0.5%"), (0.7, "0.7%"), (0.39, "0.39%")] {
+            let hs = [
+                h("remaining_poor_population", 495.0, "495人"),
+                h("registered_poor_population", 40779.0, "40779人"),
+                h("poverty_incidence_rate_before", 32.4, "32.4%"),
+                h("poverty_incidence_rate", stated.0, stated.1),
+            ];
+            assert!(check(&hs).is_empty(), "{stated:?}: {:?}", check(&hs));
+        }
     }
 
     #[test]

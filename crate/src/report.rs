@@ -2,13 +2,17 @@
 //!
 //! All offsets (`start`, `end`) are half-open and count Unicode scalar values (Rust `char`s)
 //! in [`Report::text`], the decoded document text. The Wasm layer converts them to UTF-16.
+//!
+//! The types also deserialize, so the page can hand back the reports it holds (for the Excel
+//! export); what a report kept by an older page may lack (derived figures, time scopes, the
+//! province, candidates and text, which the page leaves out) defaults to empty.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::catalog::Catalog;
 
 /// One report, read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Report {
     /// The file name (or "pasted text") the report came from.
     pub source: String,
@@ -21,24 +25,28 @@ pub struct Report {
     /// Headline values: at most one per indicator id, in catalog order.
     pub indicators: Vec<Headline>,
     /// Every candidate figure considered, with why it won or lost.
+    #[serde(default)]
     pub candidates: Vec<Candidate>,
     /// Data-quality warnings.
+    #[serde(default)]
     pub warnings: Vec<Warning>,
     /// Figures computed from the headlines (persons per household, recomputed incidence…).
+    #[serde(default)]
     pub derived: Vec<crate::derived::Derived>,
     /// The decoded document text all offsets refer to (set when read from bytes; the CLI
     /// prints it only with --text).
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text: Option<String>,
 }
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RegionInfo {
     /// Full current name, e.g. "石柱土家族自治县".
     pub name: String,
     /// Six-digit GB/T 2260 code as a string.
     pub adcode: String,
     /// The province-level name the region belongs to (itself for a province).
+    #[serde(default)]
     pub province: String,
     /// The first mention of the region in the text.
     pub start: usize,
@@ -46,7 +54,7 @@ pub struct RegionInfo {
 }
 
 /// The time a figure refers to, as the text states it.
-#[derive(Debug, Clone, Default, Serialize, PartialEq)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
 pub struct TimeScope {
     /// The time words as written, e.g. "截至2019年底", "2015年以来累计", "2020年…预计".
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -61,7 +69,7 @@ pub struct TimeScope {
 }
 
 /// A headline value for one indicator.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Headline {
     pub id: String,
     pub label_zh: String,
@@ -86,13 +94,14 @@ pub struct Headline {
     /// Span of `sentence` in the document text.
     pub sentence_start: usize,
     pub sentence_end: usize,
+    #[serde(default)]
     pub time: TimeScope,
     /// Index into [`Report::candidates`] of the winning candidate.
     pub candidate: usize,
 }
 
 /// A figure that could measure an indicator, with the verdict of the headline rules.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Candidate {
     pub id: String,
     pub value: f64,
@@ -106,6 +115,7 @@ pub struct Candidate {
     pub end: usize,
     pub sentence_start: usize,
     pub sentence_end: usize,
+    #[serde(default)]
     pub time: TimeScope,
     /// The classification score (higher is a surer match of the indicator's wording).
     pub score: f64,
@@ -114,11 +124,12 @@ pub struct Candidate {
     /// Why it won or lost, in a sentence a user can read.
     pub reason: String,
     /// The same in Chinese.
+    #[serde(default)]
     pub reason_zh: String,
 }
 
 /// A data-quality problem found in the text.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Warning {
     /// missing_number, corrupt_text, censored_text, duplicate_paragraph, conflicting_values.
     pub kind: String,
@@ -126,9 +137,10 @@ pub struct Warning {
     pub end: usize,
     pub message: String,
     /// The same in Chinese.
+    #[serde(default)]
     pub message_zh: String,
     /// Extra spans, e.g. the other value of a conflict or the first copy of a paragraph.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related: Vec<(usize, usize)>,
 }
 

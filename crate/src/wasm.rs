@@ -121,3 +121,29 @@ pub fn before_after_chart_svg(spec: JsValue) -> Result<String, JsError> {
 pub fn per_population_chart_svg(spec: JsValue) -> Result<String, JsError> {
     Ok(chart::per_population_chart(&from_js(spec)?))
 }
+
+// ---- Analysis views: small multiples, the timeline, the Excel export ----
+
+/// SVG of small multiples, a panel per indicator (see [`chart::SmallMultiplesSpec`]).
+#[wasm_bindgen]
+pub fn small_multiples_chart_svg(spec: JsValue) -> Result<String, JsError> {
+    Ok(chart::small_multiples_chart(&from_js(spec)?))
+}
+
+/// SVG of figures placed by year, a line per region (see [`chart::TimelineSpec`]).
+#[wasm_bindgen]
+pub fn timeline_chart_svg(spec: JsValue) -> Result<String, JsError> {
+    Ok(chart::timeline_chart(&from_js(spec)?))
+}
+
+/// The comparison as an Excel workbook (`.xlsx` bytes, a `Uint8Array` in JS): values,
+/// evidence and warnings sheets (see [`crate::xlsx::comparison`]). `reports` is an array of
+/// reports as the page holds them; `text` and `candidates` may be left out (the workbook
+/// uses neither, and copying them across would cost the length of every text).
+#[wasm_bindgen]
+pub fn comparison_xlsx(reports: JsValue) -> Result<Vec<u8>, JsError> {
+    let reports: Vec<Report> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
+        JsError::new(&format!("the reports could not be read for the workbook: {e}"))
+    })?;
+    CATALOG.with(|catalog| crate::xlsx::comparison(&reports, catalog)).map_err(|e| JsError::new(&e))
+}

@@ -19,8 +19,33 @@ fn header(
     Ok(())
 }
 
+/// An indicator column of the values sheet.
+struct Column<'a> {
+    id: &'a str,
+    label_zh: &'a str,
+    label_en: &'a str,
+}
+
+/// The indicators some report has: the catalog's, in its order, then any other (a report
+/// read with a user's own indicators), in the order first met, labelled as its headline is.
+fn columns<'a>(reports: &'a [Report], catalog: &'a Catalog) -> Vec<Column<'a>> {
+    let has = |id: &str| reports.iter().any(|r| r.indicators.iter().any(|h| h.id == id));
+    let mut out: Vec<Column> = catalog
+        .indicators
+        .iter()
+        .filter(|d| has(&d.id))
+        .map(|d| Column { id: &d.id, label_zh: &d.label_zh, label_en: &d.label_en })
+        .collect();
+    for h in reports.iter().flat_map(|r| &r.indicators) {
+        if !out.iter().any(|c| c.id == h.id) {
+            out.push(Column { id: &h.id, label_zh: &h.label_zh, label_en: &h.label_en });
+        }
+    }
+    out
+}
+
 /// The workbook's bytes. Indicator columns follow the catalog's order, keeping only
-/// indicators some report has.
+/// indicators some report has; indicators outside the catalog come after.
 pub fn comparison(reports: &[Report], catalog: &Catalog) -> Result<Vec<u8>, String> {
     build(reports, catalog).map_err(|e| format!("could not write the workbook: {e}"))
 }
@@ -35,16 +60,12 @@ fn build(reports: &[Report], catalog: &Catalog) -> Result<Vec<u8>, XlsxError> {
     let bold = Format::new().set_bold();
     let number = Format::new().set_num_format("#,##0.##");
 
-    let ids: Vec<&crate::catalog::IndicatorDef> = catalog
-        .indicators
-        .iter()
-        .filter(|d| reports.iter().any(|r| r.indicators.iter().any(|h| h.id == d.id)))
-        .collect();
+    let ids = columns(reports, catalog);
 
     let values = book.add_worksheet().set_name("指标 Values")?;
     let mut cols = vec!["文件 File", "地区 Region", "区划代码 Adcode", "省份 Province"];
     let labels: Vec<String> =
-        ids.iter().map(|d| format!("{} {}", d.label_zh, d.label_en)).collect();
+        ids.iter().map(|c| format!("{} {}", c.label_zh, c.label_en)).collect();
     cols.extend(labels.iter().map(String::as_str));
     header(values, &cols, &bold)?;
     for (r, report) in reports.iter().enumerate() {

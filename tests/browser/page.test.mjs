@@ -20,6 +20,13 @@ import {
   PNG_BYTES,
 } from './helpers.mjs';
 
+/** Every chart figure has its SVG: the bar, before→after, per-population and small-multiples
+ * charts always, the timeline when some region has figures of two years. */
+function allChartsDrawn() {
+  const figures = [...document.querySelectorAll('#charts-view figure')];
+  return figures.length >= 4 && figures.every((f) => f.querySelector('.chart-canvas > svg'));
+}
+
 let server;
 let browser;
 const SEEDS = seeds();
@@ -225,7 +232,7 @@ test('every seed: its key figures are in the comparison table and charts are dra
   }
   await screenshot(page, '06-compare');
   await page.click('#tab-charts');
-  await page.waitForFunction(() => document.querySelectorAll('#charts-view svg').length === 3);
+  await page.waitForFunction(allChartsDrawn);
   await screenshot(page, '07-charts');
   assert.deepEqual(missing, [], 'key figures missing from the comparison table');
   const barText = await page.textContent('#charts-view figure[data-chart="bar"] svg');

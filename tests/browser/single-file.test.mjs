@@ -11,6 +11,13 @@ import { root, launch, openPage, seeds, keyFigures, screenshot, waitForReports, 
 
 const FILE = join(root, 'dist', 'zhibiao.html');
 const SEEDS = seeds();
+/** Every chart figure has its SVG: the bar, before→after, per-population and small-multiples
+ * charts always, the timeline when some region has figures of two years. */
+function allChartsDrawn() {
+  const figures = [...document.querySelectorAll('#charts-view figure')];
+  return figures.length >= 4 && figures.every((f) => f.querySelector('.chart-canvas > svg'));
+}
+
 let browser;
 
 before(async () => {
@@ -52,7 +59,7 @@ test('from file://, offline: picked and dropped files are read in the inlined wo
   const workers = page.workers().map((w) => w.url());
   assert.ok(workers.some((u) => u.startsWith('data:text/javascript')), `a data: worker runs (${workers})`);
   await page.click('#tab-charts');
-  await page.waitForFunction(() => document.querySelectorAll('#charts-view svg').length === 3);
+  await page.waitForFunction(allChartsDrawn);
   await page.click('#load-samples');
   await page.waitForFunction(() => document.querySelectorAll('#report-list tr.pending').length === 0);
   await screenshot(page, '10-single-file');
@@ -81,9 +88,16 @@ test('from file://, offline: every seed shows its key figures, and a PNG its own
   }
   assert.deepEqual(missing, [], 'key figures missing from the comparison table');
   await page.click('#tab-charts');
-  await page.waitForFunction(() => document.querySelectorAll('#charts-view svg').length === 3);
+  await page.waitForFunction(allChartsDrawn);
   const barText = await page.textContent('#charts-view figure[data-chart="bar"] svg');
   assert.ok(SEEDS.some((s) => barText.includes(s.gold.region.name)), 'region names in the bar chart');
+  // The Excel workbook is written by the inlined engine too.
+  await page.click('#tab-compare');
+  const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+  assert.equal(xlsx.suggestedFilename(), 'zhibiao-comparison.xlsx');
+  const chunks = [];
+  for await (const chunk of await xlsx.createReadStream()) chunks.push(chunk);
+  assert.deepEqual([...Buffer.concat(chunks).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip');
   assertClean(seen);
   await context.close();
 });
