@@ -1,14 +1,27 @@
 #!/usr/bin/env python3
-"""Check the test corpus: gold files, report encodings and the judgement cases.
+"""Check the test corpus: every gold set, the encodings of its reports, and the judgement cases.
 
-Usage: python3 tests/check_corpus.py        (from the repository root)
+Usage: python3 tests/check_corpus.py        (from the repository root or anywhere)
 
-- every gold JSON in tests/gold/reports and tests/gold/samples is valid, uses known
-  indicator ids and warning kinds, names a file that exists, and each evidence
-  string occurs in the decoded report (HTML entities unescaped, CRLF as LF);
-- every report decodes strictly with the encoding it was saved in (BOM files by their
-  BOM, the legacy ones by the table below) and the legacy ones are not valid UTF-8;
-- every tests/cases/*.md file follows the syntax of tests/cases/README.md.
+It never runs the engine. For each gold set in SETS (tests/reports, samples, tests/holdout,
+tests/blind, each with its gold in tests/gold/<set>) it checks that
+  - every report has exactly one gold file, sharing its stem, and every gold file names
+    an existing report;
+  - each report decodes strictly in the encoding ENCODINGS states (UTF-8 without a BOM
+    when it is not listed); BOMs are exactly where it says, and the legacy-encoded files
+    are NOT valid UTF-8, so the stated encoding is real;
+  - each gold file has the seed gold shape: file, region {adcode, name}, indicators
+    {id: {values, evidence}}, optional {id: [values]}, warnings {kind: {min/max}}, notes;
+  - ids are catalog ids (crate/data/catalog.toml, which must list the ids of
+    ../shared/spec/indicators.md when that is there), warning kinds are spec kinds;
+  - the adcode is a county or prefecture of GB/T 2260 (crate/data/regions.tsv) with the
+    gold's region name, and a report in Simplified characters names the region;
+  - every evidence string occurs in the decoded report (CRLF read as LF; in HTML with
+    entities unescaped, and outside tags), and one of its gold values is a number written
+    in the evidence (Arabic or Chinese numerals, 万/亿, 百分之, thousands separators,
+    full-width digits), so a unit or scale slip in the gold is caught;
+  - per set where it is a rule of the set (see SETS): report length, most indicators.
+and that every tests/cases/*.md file follows the syntax of tests/cases/README.md.
 Exits 1 and lists the problems when anything is wrong.
 """
 import codecs
@@ -17,95 +30,301 @@ import json
 import os
 import re
 import sys
+import unicodedata
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 CATALOG = os.path.join(ROOT, "crate", "data", "catalog.toml")
+SPEC = os.path.join(os.path.dirname(ROOT), "shared", "spec", "indicators.md")
 KINDS = {"missing_number", "corrupt_text", "censored_text", "duplicate_paragraph", "conflicting_values"}
-# Files saved in a legacy encoding on purpose (no BOM, not UTF-8).
-LEGACY = {
-    "r04_duan_numerals.txt": "gb18030",
-    "r05_xingguo_big5.txt": "big5",
-    "r08_keyouzhongqi_banner.html": "gb18030",
+
+# Report folder -> its gold folder and the rules that belong to that set only.
+#   length          visible characters (markup stripped) a report must have: a writing rule
+#                   of the held-out and blind sets; the corpus reports and the samples were
+#                   written to the length their point or the page's demo needed, with no rule.
+#   most_indicators headline indicators a gold file may ask for (at least one everywhere):
+#                   the blind set and the samples were written to 12 at most (samples/README.md);
+#                   the corpus reports and the held-out set pack in more on purpose (up to 20).
+SETS = {
+    "tests/reports": {"gold": "tests/gold/reports", "length": None, "most_indicators": None},
+    "samples": {"gold": "tests/gold/samples", "length": None, "most_indicators": 12},
+    "tests/holdout": {"gold": "tests/gold/holdout", "length": (600, 3000), "most_indicators": None},
+    "tests/blind": {"gold": "tests/gold/blind", "length": (600, 3000), "most_indicators": 12},
 }
-BOMS = [(codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")]
+
+# The one place a report's real encoding is stated: every report not listed here is UTF-8
+# without a BOM. utf-8-sig and utf-16-* must start with their BOM; the legacy ones must not
+# be valid UTF-8.
+ENCODINGS = {
+    "tests/reports/r02_youyang_parts_of_totals.txt": "utf-8-sig",
+    "tests/reports/r03_qianjiang_yearly_cumulative.txt": "utf-16-le",  # CRLF line ends
+    "tests/reports/r04_duan_numerals.txt": "gb18030",
+    "tests/reports/r05_xingguo_big5.txt": "big5",  # CRLF line ends
+    "tests/reports/r06_ganzhou_city_counties.txt": "utf-16-be",
+    "tests/reports/r08_keyouzhongqi_banner.html": "gb18030",
+    "tests/holdout/h08_jingyuan_gb18030.txt": "gb18030",
+    "tests/holdout/h09_lancang_big5.txt": "big5",
+    "tests/blind/blind_05.txt": "utf-8-sig",
+    "tests/blind/blind_08.txt": "big5",
+    "tests/blind/blind_09.txt": "gb18030",
+    "tests/blind/blind_10.txt": "utf-16-le",
+}
+BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
+# GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
+REGIONS = os.path.join(ROOT, "crate", "data", "regions.tsv")
+GOLD_KEYS = {"file", "region", "indicators", "optional", "warnings", "notes"}
 
 problems = []
 
 
+def bad(where, msg):
+    problems.append(f"{where}: {msg}")
+
+
 def indicator_ids():
     with open(CATALOG, encoding="utf-8") as fh:
-        return set(re.findall(r'^id = "(\w+)"', fh.read(), re.M))
+        ids = set(re.findall(r'^id = "(\w+)"', fh.read(), re.M))
+    if not os.path.isfile(SPEC):
+        return ids, "catalog not compared with the spec (../shared is not there)"
+    with open(SPEC, encoding="utf-8") as fh:
+        spec = fh.read()
+    head = spec.split("## Headline indicators", 1)[-1].split("\n## ", 1)[0]
+    spec_ids = set(re.findall(r"^\| ([a-z_]+) \|", head, re.M)) - {"id"}  # less the header row
+    if ids != spec_ids:
+        bad("crate/data/catalog.toml", f"ids differ from the spec's: {sorted(ids ^ spec_ids)}")
+    return ids, "catalog ids are the spec's"
 
 
-IDS = indicator_ids()
+IDS, IDS_NOTE = indicator_ids()
 
 
-def decode(path):
-    data = open(path, "rb").read()
-    name = os.path.basename(path)
-    for bom, enc in BOMS:
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc), enc
-    if name in LEGACY:
+def divisions():
+    with open(REGIONS, encoding="utf-8") as fh:
+        return dict(line.rstrip("\n").split("\t")[:2] for line in fh if not line.startswith("#"))
+
+
+DIVISIONS = divisions()
+
+
+# ---------------------------------------------------------------- decoding
+def decode(rel, data):
+    """The text of a report in its stated encoding (CRLF as LF), or None when it does not decode."""
+    enc = ENCODINGS.get(rel, "utf-8")
+    bom = BOMS.get(enc, b"")
+    if bom and not data.startswith(bom):
+        bad(rel, f"stated {enc}, but it does not start with that BOM")
+    elif not bom and any(data.startswith(b) for b in BOMS.values()):
+        bad(rel, f"stated {enc}, but it starts with a BOM")
+    if enc not in BOMS and enc != "utf-8":
         try:
             data.decode("utf-8")
-            problems.append(f"{name}: should be {LEGACY[name]} but is valid UTF-8")
+            bad(rel, f"stated {enc}, but the bytes are valid UTF-8")
         except UnicodeDecodeError:
             pass
-        return data.decode(LEGACY[name]), LEGACY[name]
-    return data.decode("utf-8"), "utf-8"
+    try:
+        return data[len(bom):].decode(enc).replace("\r\n", "\n")  # strict
+    except UnicodeDecodeError as e:
+        bad(rel, f"does not decode as {enc}: {e}")
+        return None
 
 
-def check_gold(gold_dir, doc_dir):
-    n = 0
-    for name in sorted(os.listdir(gold_dir)):
-        if not name.endswith(".json"):
+# ---------------------------------------------------------------- numbers
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+             "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿点余多]+")  # 三十余万, 两万多
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]+\)")
+ARABIC = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|餘|多)?(万|萬|亿|億)?")  # 30余万, 4万多
+
+
+def cn_int(s):
+    total, section, num = 0, 0, 0
+    for c in s:
+        if c in CN_DIGITS:
+            num = CN_DIGITS[c]
+        elif c in CN_SMALL:
+            if num == 0 and c == "十":
+                num = 1
+            section += num * CN_SMALL[c]
+            num = 0
+        elif c == "万":
+            total += (section + num) * 10_000
+            section = num = 0
+        elif c == "亿":
+            total = (total + section + num) * 100_000_000
+            section = num = 0
+    return total + section + num
+
+
+def cn_number(s):
+    if "点" in s:
+        whole, frac = s.split("点", 1)
+        digits = "".join(str(CN_DIGITS[c]) for c in frac if c in CN_DIGITS)
+        return cn_int(whole or "零") + (float("0." + digits) if digits else 0.0)
+    return cn_int(s)
+
+
+def numbers_in(text):
+    t = unicodedata.normalize("NFKC", text)       # full-width digits and point
+    t = PINYIN.sub("", t)                         # 贫(pín)困(kùn) ruby garble
+    t = re.sub(r"(?<=\d),(?=\d{3})", "", t)       # thousands separators
+    out = []
+    for m in ARABIC.finditer(t):
+        v = float(m.group(1))
+        mult = m.group(2)
+        if mult in ("万", "萬"):
+            v *= 10_000
+        elif mult in ("亿", "億"):
+            v *= 100_000_000
+        out.append(v)
+    t = t.replace("百分之", " ")
+    for m in CN_RUN.finditer(t):
+        run = m.group(0)
+        if any(c in CN_DIGITS or c == "十" for c in run):
+            out.append(float(cn_number(run)))
+    return out
+
+
+def close(a, b):
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))  # float error only: 66.49万 is 664900
+
+
+def numbers(vals):
+    return isinstance(vals, list) and vals and all(
+        isinstance(v, (int, float)) and not isinstance(v, bool) for v in vals)
+
+
+# ---------------------------------------------------------------- gold
+def check_region(where, region, text):
+    if not isinstance(region, dict) or set(region) != {"adcode", "name"}:
+        bad(where, f"region must be {{adcode, name}}, not {region!r}")
+        return
+    code, name = region["adcode"], region["name"]
+    if not (isinstance(code, str) and re.fullmatch(r"\d{6}", code)):
+        bad(where, f"adcode {code!r} is not six digits")
+    elif code not in DIVISIONS or code.endswith("0000"):
+        bad(where, f"adcode {code} is not a county or prefecture in crate/data/regions.tsv")
+    elif DIVISIONS[code] != name:
+        bad(where, f"adcode {code} is {DIVISIONS[code]}, not {name}")
+    # The gold names the region in Simplified; a Traditional report (Big5, or r11's ruby
+    # garble) writes it otherwise, so only Simplified reports must name it as written.
+    elif (len(re.findall("[县区国贫户万]", text)) >= len(re.findall("[縣區國貧戶萬]", text))
+          and name[:2] not in PINYIN.sub("", text)):
+        bad(where, f"region {name} is not named in the text")
+
+
+def check_indicators(where, inds, text, visible, most):
+    if not isinstance(inds, dict) or not 1 <= len(inds) <= (most or len(IDS)):
+        bad(where, f"indicators must be an object with 1-{most or len(IDS)} entries")
+        return {}
+    for iid, entry in inds.items():
+        w = f"{where} {iid}"
+        if iid not in IDS:
+            bad(w, "not a catalog id")
+        if not isinstance(entry, dict) or set(entry) != {"values", "evidence"}:
+            bad(w, "entry must be {values, evidence}")
             continue
-        n += 1
-        where = os.path.join(os.path.relpath(gold_dir, ROOT), name)
+        vals, ev = entry["values"], entry["evidence"]
+        if not numbers(vals):
+            bad(w, f"values {vals!r} must be a non-empty list of numbers")
+            continue
+        if not (isinstance(ev, str) and ev.strip()):
+            bad(w, "evidence must be a non-empty string")
+            continue
+        if ev not in text:
+            bad(w, f"evidence not found in the decoded report: {ev!r}")
+        elif ev not in visible:
+            bad(w, f"evidence only occurs inside markup: {ev!r}")
+        found = numbers_in(ev)
+        if not any(close(n, v) for v in vals for n in found):
+            bad(w, f"none of the values {vals} is written in the evidence {ev!r} (read {found})")
+    return inds
+
+
+def entries(where, obj, what):
+    if isinstance(obj, dict):
+        return obj.items()
+    bad(where, f"{what} must be an object")
+    return []
+
+
+def check_rest(where, gold, inds):
+    for iid, vals in entries(where, gold["optional"], "optional"):
+        if iid not in IDS:
+            bad(where, f"optional {iid} is not a catalog id")
+        if iid in inds:
+            bad(where, f"optional {iid} is also a headline indicator")
+        if not numbers(vals):
+            bad(where, f"optional {iid} must be a non-empty list of numbers")
+    for kind, bound in entries(where, gold["warnings"], "warnings"):
+        if kind not in KINDS:
+            bad(where, f"warning kind {kind} is not in the spec")
+        if not (isinstance(bound, dict) and bound and set(bound) <= {"min", "max"}
+                and all(isinstance(x, int) and not isinstance(x, bool) and x >= 0
+                        for x in bound.values())):
+            bad(where, f"warning bound for {kind} must be {{min/max: int >= 0}}")
+        elif "min" in bound and "max" in bound and bound["min"] > bound["max"]:
+            bad(where, f"warning bound for {kind}: min > max")
+    if not isinstance(gold["notes"], str):
+        bad(where, "notes must be a string")
+
+
+def check_gold(where, gold, doc_dir, texts, rules):
+    if set(gold) != GOLD_KEYS:
+        bad(where, f"keys {sorted(gold)}; want {sorted(GOLD_KEYS)}")
+        return 0
+    fname = gold["file"]
+    if os.path.splitext(os.path.basename(where))[0] != os.path.splitext(str(fname))[0]:
+        bad(where, f"file {fname} does not share the gold file's stem")
+    if not isinstance(fname, str) or fname not in texts:
+        bad(where, f"names {fname!r}, which is not a report in {doc_dir}")
+        return 0
+    text = texts[fname]
+    if text is None:
+        return 0
+    visible = text
+    if fname.endswith((".html", ".htm")):
+        visible = html.unescape(re.sub(r"<[^>]*>", "", text))
+        text = html.unescape(text)
+    if rules["length"] and not rules["length"][0] <= len(visible) <= rules["length"][1]:
+        bad(f"{doc_dir}/{fname}", f"{len(visible)} visible characters; want %d-%d" % rules["length"])
+    check_region(where, gold["region"], text)
+    inds = check_indicators(where, gold["indicators"], text, visible, rules["most_indicators"])
+    check_rest(where, gold, inds)
+    return len(inds)
+
+
+def check_set(doc_dir, rules):
+    """Checks one gold set; returns (reports, headline indicators)."""
+    gold_dir = rules["gold"]
+    names = sorted(f for f in os.listdir(os.path.join(ROOT, doc_dir)) if f != "README.md")
+    texts = {}
+    for n in names:
+        with open(os.path.join(ROOT, doc_dir, n), "rb") as fh:
+            texts[n] = decode(f"{doc_dir}/{n}", fh.read())
+    covered, total = {}, 0
+    for g in sorted(f for f in os.listdir(os.path.join(ROOT, gold_dir)) if f.endswith(".json")):
+        where = f"{gold_dir}/{g}"
         try:
-            g = json.load(open(os.path.join(gold_dir, name), encoding="utf-8"))
-        except ValueError as e:
-            problems.append(f"{where}: invalid JSON: {e}")
+            with open(os.path.join(ROOT, where), encoding="utf-8") as fh:
+                gold = json.load(fh)
+        except (OSError, ValueError) as e:
+            bad(where, f"not readable JSON: {e}")
             continue
-        for key in ("file", "region", "indicators", "warnings", "notes"):
-            if key not in g:
-                problems.append(f"{where}: no {key}")
-        doc = os.path.join(doc_dir, g.get("file", ""))
-        if os.path.splitext(g.get("file", ""))[0] != os.path.splitext(name)[0]:
-            problems.append(f"{where}: file {g.get('file')} does not share the gold file's stem")
-        if not os.path.isfile(doc):
-            problems.append(f"{where}: {doc} does not exist")
+        if not isinstance(gold, dict):
+            bad(where, "not a JSON object")
             continue
-        try:
-            text, _ = decode(doc)
-        except UnicodeDecodeError as e:
-            problems.append(f"{where}: {g['file']} does not decode: {e}")
-            continue
-        text = text.replace("\r\n", "\n")
-        if doc.endswith(".html"):
-            text = html.unescape(text)
-        if not re.fullmatch(r"\d{6}", g["region"].get("adcode", "")) or not g["region"].get("name"):
-            problems.append(f"{where}: bad region {g['region']}")
-        for iid, ind in g["indicators"].items():
-            if iid not in IDS:
-                problems.append(f"{where}: unknown indicator {iid}")
-            vals = ind.get("values")
-            if not vals or not all(isinstance(v, (int, float)) for v in vals):
-                problems.append(f"{where}: {iid} has no numeric values")
-            if ind.get("evidence", "") not in text:
-                problems.append(f"{where}: evidence for {iid} not in the text: {ind.get('evidence')}")
-        for iid, vals in g.get("optional", {}).items():
-            if iid not in IDS or iid in g["indicators"]:
-                problems.append(f"{where}: optional {iid} unknown or also required")
-            if not vals or not all(isinstance(v, (int, float)) for v in vals):
-                problems.append(f"{where}: optional {iid} has no numeric values")
-        for kind, bound in g["warnings"].items():
-            if kind not in KINDS or not bound or set(bound) - {"min", "max"}:
-                problems.append(f"{where}: bad warning bound {kind}: {bound}")
-    return n
+        total += check_gold(where, gold, doc_dir, texts, rules)
+        covered[str(gold.get("file"))] = g
+    for n in names:
+        if n not in covered:
+            bad(f"{doc_dir}/{n}", "has no gold file")
+    for rel in ENCODINGS:
+        if os.path.dirname(rel) == doc_dir and os.path.basename(rel) not in names:
+            bad(rel, "has a stated encoding but is missing")
+    return len(names), total
 
 
+# ---------------------------------------------------------------- cases
 ASSERT = re.compile(
     r"region = (\d{6}|none)"
     r"|(?P<id>[a-z_]+) = \d+(\.\d+)?"
@@ -164,20 +383,12 @@ def check_cases(case_dir):
 
 
 def main():
-    nr = check_gold(os.path.join(ROOT, "tests", "gold", "reports"), os.path.join(ROOT, "tests", "reports"))
-    ns = check_gold(os.path.join(ROOT, "tests", "gold", "samples"), os.path.join(ROOT, "samples"))
-    for d, gd in (("tests/reports", "tests/gold/reports"), ("samples", "tests/gold/samples")):
-        for f in sorted(os.listdir(os.path.join(ROOT, d))):
-            if f.endswith((".txt", ".html")) and not os.path.isfile(
-                    os.path.join(ROOT, gd, os.path.splitext(f)[0] + ".json")):
-                problems.append(f"{d}/{f}: no gold file")
-    for f in sorted(os.listdir(os.path.join(ROOT, "tests", "reports"))):
-        try:
-            decode(os.path.join(ROOT, "tests", "reports", f))
-        except UnicodeDecodeError as e:
-            problems.append(f"tests/reports/{f}: does not decode: {e}")
+    sets = []
+    for doc_dir, rules in SETS.items():
+        n, total = check_set(doc_dir, rules)
+        sets.append(f"{doc_dir} {n} ({total} headlines)")
     counts = check_cases(os.path.join(ROOT, "tests", "cases"))
-    print(f"gold: {nr} reports, {ns} samples; cases: "
+    print("gold: " + ", ".join(sets) + f"; {IDS_NOTE}; cases: "
           + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" (total {sum(counts.values())})")
     for p in problems:
         print("  " + p)
