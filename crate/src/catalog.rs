@@ -201,6 +201,22 @@ impl CatalogError {
         CatalogError { message, message_zh, field: None }
     }
 
+    /// A form whose fields are not all text (a page bug, said rather than hidden).
+    pub fn from_form(detail: &str) -> CatalogError {
+        CatalogError::new(
+            format!("the indicator form could not be read: {detail}"),
+            format!("无法读取指标表单：{detail}"),
+        )
+    }
+
+    /// A catalog file that is valid but defines no indicator (nothing to import).
+    pub fn empty_file() -> CatalogError {
+        CatalogError::new(
+            "the file defines no indicator ([[indicator]])".into(),
+            "文件里没有定义任何指标（[[indicator]]）".into(),
+        )
+    }
+
     fn at(mut self, field: &'static str) -> CatalogError {
         self.field = Some(field);
         self
