@@ -420,24 +420,27 @@ function wire() {
     else downloadPng(button.dataset.chart, svg).catch((error) => showAlert(String(error?.message ?? error)));
   });
 
-  // Own indicators: save the form, edit, remove, export, import (view-indicators.js).
+  // Own indicators: save the form, edit, remove, export, import (view-indicators.js). Each
+  // change starts from the stored catalog, so it waits until that is in force.
   const indicators = byId('indicators-view');
+  const afterCatalog = (action) => loadCatalog().catch(() => {}).then(action);
   indicators.addEventListener('submit', (event) => {
     event.preventDefault();
-    saveIndicator(applyUserCatalog);
+    afterCatalog(() => saveIndicator(applyUserCatalog));
   });
   indicators.addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action]');
     const { action, id } = button?.dataset ?? {};
     if (action === 'edit-indicator') editIndicator(id);
-    else if (action === 'remove-indicator') removeIndicator(id, applyUserCatalog);
+    else if (action === 'remove-indicator') afterCatalog(() => removeIndicator(id, applyUserCatalog));
     else if (action === 'cancel-indicator') cancelEdit();
     else if (action === 'export-catalog') exportCatalog();
   });
   indicators.addEventListener('change', (event) => {
     if (event.target.id !== 'catalog-file') return;
-    importCatalog(event.target.files[0], applyUserCatalog);
+    const file = event.target.files[0];
     event.target.value = '';
+    afterCatalog(() => importCatalog(file, applyUserCatalog));
   });
 
   // Language.

@@ -285,7 +285,8 @@ export function cancelEdit() {
 /** Removes a user indicator (a built-in one it replaced comes back). */
 export async function removeIndicator(id, apply) {
   const result = await userCatalogWithout(state.userCatalog, id);
-  const refused = result.error ? result : await apply(result.toml);
+  // Without any indicator left there is no user catalog (nothing to export or store).
+  const refused = result.error ? result : await apply(result.ids.length ? result.toml : '');
   if (refused) say(true, () => refusalText(refused));
   else say(false, () => t('indicator_removed', { id }));
   if (!refused && ui.editing === id) cancelEdit();

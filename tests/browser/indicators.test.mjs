@@ -186,6 +186,14 @@ test('an indicator added with the form is applied at once to every loaded report
   const out = JSON.parse(execFileSync(CLI, ['--catalog', path, join(root, 'samples', 'jinzhai.txt')], { encoding: 'utf8' }));
   const figure = out.indicators.find((h) => h.id === SOLAR.id);
   assert.equal(figure?.value, 3000, JSON.stringify(out.indicators.map((h) => h.id)));
+
+  // The last one removed: no user catalog is left to export or keep, the column goes.
+  await page.click(`#user-indicators button[data-action="remove-indicator"][data-id="${SOLAR.id}"]`);
+  await page.waitForSelector('#export-catalog:disabled');
+  assert.equal(await page.evaluate(() => localStorage.getItem('zhibiao.user-catalog')), null);
+  await page.click('#tab-compare');
+  await page.waitForFunction((id) => !document.querySelector(`#compare-view td[data-indicator="${id}"]`), SOLAR.id);
+  assert.deepEqual(await columns(page), before);
   assertClean(seen);
   await context.close();
 });
