@@ -187,7 +187,8 @@ async function readQueue() {
         await readAgainWithCatalog(entry, key);
       }
       // The user's indicators changed while it was read: read it again with the new ones.
-      if (entry.status === 'done' && (entry.catalog ?? '') !== state.catalogKey) queueAgain([entry]);
+      // (Only then: a read that failed again must not come back for ever.)
+      if (key !== state.catalogKey && entry.status === 'done') queueAgain([entry]);
     }
     if (state.progress) state.progress.done += 1;
     showProgress();
