@@ -130,6 +130,63 @@ fn a_user_catalog_adds_an_indicator() {
 }
 
 #[test]
+fn an_indicator_made_in_the_page_form_works_with_catalog() {
+    use zhibiao::catalog::{Catalog, IndicatorForm};
+    // What the page's form sends, turned into the catalog file the page exports.
+    let form = IndicatorForm {
+        id: "microcredit".into(),
+        label_zh: "扶贫小额信贷".into(),
+        label_en: "Poverty-alleviation microcredit".into(),
+        unit: "yuan".into(),
+        cues: "小额信贷、小额贷款".into(),
+        scope: "发放 放贷".into(),
+        exclude: "贴息".into(),
+    };
+    let def = form.to_def().expect("the form is valid");
+    let user = Catalog::default().with_indicator(def, None, &Catalog::builtin(), false).unwrap();
+    let toml = user.to_toml().unwrap();
+    assert_eq!(Catalog::from_toml(&toml).expect("the file reads back"), user);
+
+    let catalog = scratch("microcredit.toml", toml.as_bytes());
+    let report = scratch(
+        "loans.txt",
+        "截至2020年底,兰考县累计脱贫23275户77350人。全县累计发放扶贫小额信贷3.2亿元,\
+         支持贫困户发展产业。县财政为当年发放的小额信贷贴息1200万元。"
+            .as_bytes(),
+    );
+    let out = bin().args(["--explain", "--catalog"]).arg(&catalog).arg(&report).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let obj = &lines(&out.stdout)[0];
+    let found = obj["indicators"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|h| h["id"] == "microcredit")
+        .unwrap_or_else(|| panic!("microcredit found: {obj}"));
+    assert_eq!(found["value"], 320_000_000.0);
+    // The 贴息 figure, with a cue and a scope word too, is excluded: not even a candidate.
+    let mine: Vec<f64> = obj["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["id"] == "microcredit")
+        .map(|c| c["value"].as_f64().unwrap())
+        .collect();
+    assert_eq!(mine, [320_000_000.0]);
+    assert_eq!(found["label_zh"], "扶贫小额信贷");
+    assert_eq!(found["unit"], "yuan");
+    // Without the catalog the figure is nobody's headline.
+    let plain = bin().arg(&report).output().unwrap();
+    assert!(!String::from_utf8_lossy(&plain.stdout).contains("microcredit"));
+
+    // A bad catalog file is refused with a message that says why, and exit status 2.
+    let bad = scratch("bad.toml", toml.replace("unit = \"yuan\"", "unit = \"dollars\"").as_bytes());
+    let out = bin().arg("--catalog").arg(&bad).arg(&report).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown unit"));
+}
+
+#[test]
 fn usage_errors_exit_2_with_a_message() {
     let out = bin().output().unwrap();
     assert_eq!(out.status.code(), Some(2));

@@ -14,19 +14,29 @@ import {
   readReports,
   entryById,
 } from './store.js';
-import { catalog, analyzeFile, analyzeText, batchFits, MAX_FILE_BYTES, MAX_BATCH_FILES, MAX_BATCH_BYTES } from './engine.js';
-import { openStorage, loadRecords, askToPersist } from './persist.js';
+import {
+  catalog,
+  analyzeFile,
+  analyzeText,
+  batchFits,
+  setUserCatalog,
+  MAX_FILE_BYTES,
+  MAX_BATCH_FILES,
+  MAX_BATCH_BYTES,
+} from './engine.js';
+import { openStorage, loadRecords, askToPersist, loadUserCatalog, saveUserCatalog } from './persist.js';
 import { renderList } from './view-list.js';
 import { renderReport } from './view-report.js';
 import { renderCompare } from './view-compare.js';
 import { renderCharts, drawnSvg } from './view-charts.js';
 import { downloadCsv, downloadJson, downloadXlsx, downloadSvg, downloadPng } from './export.js';
 import { analysisChoice } from './analysis.js';
+import { renderIndicators, saveIndicator, editIndicator, cancelEdit, removeIndicator, exportCatalog, importCatalog } from './view-indicators.js';
 import { registerOffline } from './offline.js';
 import { SAMPLES } from './pkg/samples.js';
 
 const byId = (id) => document.getElementById(id);
-const TABS = ['report', 'compare', 'charts'];
+const TABS = ['report', 'compare', 'charts', 'indicators'];
 let pastedCount = 0;
 
 // ---- Rendering ----
@@ -84,6 +94,7 @@ function renderActivePanel() {
   if (state.tab === 'report') renderReport(byId('report-view'));
   if (state.tab === 'compare') renderCompare(byId('compare-view'));
   if (state.tab === 'charts') renderCharts(byId('charts-view'));
+  if (state.tab === 'indicators') renderIndicators(byId('indicators-view'));
 }
 
 function showProgress() {
@@ -118,11 +129,18 @@ function showStorage(failure = null) {
 // ---- Reading reports ----
 
 let catalogLoaded = null;
-/** Loads the indicator catalog once, the first time reports are read (starts the engine). */
+/** Loads the indicator catalog once, with the user's own indicators kept in this browser
+ * put in force first (starts the engine). Reading waits for it. */
 function loadCatalog() {
-  catalogLoaded ??= catalog().then((c) => {
-    state.indicators = c.indicators ?? [];
-  });
+  catalogLoaded ??= (async () => {
+    const stored = loadUserCatalog();
+    if (stored) {
+      const refused = await setUserCatalog(stored);
+      if (refused) state.catalogProblem = refused;
+      else useUserCatalog(stored);
+    }
+    state.indicators = (await catalog()).indicators ?? [];
+  })();
   return catalogLoaded;
 }
 
@@ -163,8 +181,16 @@ async function readQueue() {
     const entry = queue.shift();
     // An entry removed from the list while it waited is not read at all.
     if (state.entries.includes(entry)) {
-      const source = entry.source;
-      settle(entry, await (typeof source === 'string' ? analyzeText(source, entry.name) : analyzeFile(source, entry.name)));
+      const key = state.catalogKey;
+      if (entry.status === 'pending') {
+        const source = entry.source;
+        settle(entry, await (typeof source === 'string' ? analyzeText(source, entry.name) : analyzeFile(source, entry.name)), key);
+      } else if (entry.status === 'done' && (entry.catalog ?? '') !== key) {
+        await readAgainWithCatalog(entry, key);
+      }
+      // The user's indicators changed while it was read: read it again with the new ones.
+      // (Only then: a read that failed again must not come back for ever.)
+      if (key !== state.catalogKey && entry.status === 'done') queueAgain([entry]);
     }
     if (state.progress) state.progress.done += 1;
     showProgress();
@@ -247,6 +273,56 @@ function loadSamples() {
     return new File([bytes], sample.name);
   });
   addFiles(files);
+}
+
+// ---- Own indicators: a new user catalog is in force at once, for every report ----
+
+/** Short key of a user catalog text ('' for none), kept with each report read with it. */
+function catalogKeyOf(toml) {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < toml.length; i += 1) hash = Math.imul(hash ^ toml.charCodeAt(i), 0x01000193) >>> 0;
+  return toml ? `${toml.length}-${hash.toString(16)}` : '';
+}
+
+function useUserCatalog(toml) {
+  state.userCatalog = toml;
+  state.catalogKey = catalogKeyOf(toml);
+  state.catalogProblem = null;
+}
+
+/** Makes `toml` (a catalog file; '' for none) the user catalog: the engine reads with it,
+ * it is stored, and every report already read is read again with it. Resolves to null or
+ * the engine's refusal `{error, error_zh}` (then nothing changed). */
+async function applyUserCatalog(toml) {
+  await loadCatalog().catch(() => {});
+  const refused = await setUserCatalog(toml);
+  if (refused) return refused;
+  useUserCatalog(toml);
+  state.catalogStorage = saveUserCatalog(toml);
+  state.indicators = (await catalog()).indicators ?? [];
+  queueAgain(state.entries.filter((e) => e.status === 'done' && (e.catalog ?? '') !== state.catalogKey));
+  render();
+  return null;
+}
+
+/** Queues reports already read, to be read again with the catalog in force. */
+function queueAgain(entries) {
+  const fresh = entries.filter((entry) => !queue.includes(entry));
+  if (fresh.length === 0) return;
+  queue.push(...fresh);
+  state.progress = { done: state.progress?.done ?? 0, total: (state.progress?.total ?? 0) + fresh.length };
+  showProgress();
+  if (!reading) readQueue();
+}
+
+/** Reads a report again from its decoded text (offsets stay those of the same text). */
+async function readAgainWithCatalog(entry, key) {
+  const { text, encoding, format } = entry.report;
+  if (typeof text !== 'string') return;
+  const result = await analyzeText(text, entry.name);
+  if (result.error || !state.entries.includes(entry)) return;
+  if (state.selected === entry.id) state.focus = null;
+  settle(entry, { ...result, encoding, format }, key);
 }
 
 // ---- Event wiring: the whole UI in one place ----
@@ -358,6 +434,29 @@ function wire() {
     else downloadPng(button.dataset.chart, svg).catch((error) => showAlert(String(error?.message ?? error)));
   });
 
+  // Own indicators: save the form, edit, remove, export, import (view-indicators.js). Each
+  // change starts from the stored catalog, so it waits until that is in force.
+  const indicators = byId('indicators-view');
+  const afterCatalog = (action) => loadCatalog().catch(() => {}).then(action);
+  indicators.addEventListener('submit', (event) => {
+    event.preventDefault();
+    afterCatalog(() => saveIndicator(applyUserCatalog));
+  });
+  indicators.addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-action]');
+    const { action, id } = button?.dataset ?? {};
+    if (action === 'edit-indicator') editIndicator(id);
+    else if (action === 'remove-indicator') afterCatalog(() => removeIndicator(id, applyUserCatalog));
+    else if (action === 'cancel-indicator') cancelEdit();
+    else if (action === 'export-catalog') exportCatalog();
+  });
+  indicators.addEventListener('change', (event) => {
+    if (event.target.id !== 'catalog-file') return;
+    const file = event.target.files[0];
+    event.target.value = '';
+    afterCatalog(() => importCatalog(file, applyUserCatalog));
+  });
+
   // Language.
   byId('lang-switch').addEventListener('click', () => {
     setLang(lang() === 'zh' ? 'en' : 'zh');
@@ -407,6 +506,9 @@ async function restore() {
   enqueue(pending);
   // The comparison orders its columns by the catalog, which comes from the engine.
   await loadCatalog().catch(() => {});
+  // Reports read with other indicators than those in force (changed in another tab, or a
+  // reload while they were read again) are read again.
+  queueAgain(state.entries.filter((e) => e.status === 'done' && (e.catalog ?? '') !== state.catalogKey));
   render();
 }
 
@@ -414,6 +516,10 @@ function start() {
   setLang('zh');
   wire();
   render();
+  // The indicators panel lists the catalog even before any report is read.
+  loadCatalog()
+    .then(() => state.tab === 'indicators' && renderActivePanel())
+    .catch(() => {});
   restore().finally(() => {
     document.body.dataset.restored = 'true';
   });

@@ -11,6 +11,10 @@ import {
   analyze_bytes,
   analyze_text,
   catalog as engineCatalog,
+  set_user_catalog,
+  user_catalog_with_indicator,
+  user_catalog_without_indicator,
+  user_catalog_import,
   bar_chart_svg,
   before_after_chart_svg,
   per_population_chart_svg,
@@ -121,6 +125,9 @@ function currentWorker() {
     // Dropped while the engine compiled: ask again (a new worker, or none).
     if (worker !== started) return currentWorker();
     started.postMessage({ type: 'init', module });
+    initedWorker = started;
+    // Every new worker reads with the user's indicators too (set before any job is posted).
+    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog });
     return started;
   });
   return workerReady;
@@ -214,6 +221,45 @@ export function analyzeText(text, name) {
     if (size > MAX_FILE_BYTES) return Promise.resolve(tooLarge(name, size));
   }
   return run({ type: 'text', text, name });
+}
+
+// ---- The user's own indicators (view-indicators.js) ----
+
+/** The user catalog (TOML text) every engine instance reads with; '' for none. */
+let userCatalog = '';
+/** The worker that has been sent the engine (and so the catalog, from then on). */
+let initedWorker = null;
+
+/**
+ * Makes `toml` (a user catalog file; '' for none) the catalog every report is read with,
+ * on the main thread and in the worker. Resolves to null, or to `{error, error_zh}` for a
+ * bad file, which changes nothing. Jobs posted after this resolves use the new catalog.
+ */
+export async function setUserCatalog(toml) {
+  await startEngine();
+  const refused = set_user_catalog(toml);
+  if (refused) return refused;
+  userCatalog = toml;
+  // A worker still starting gets it with the engine (see currentWorker).
+  if (worker && worker === initedWorker) worker.postMessage({ type: 'catalog', toml });
+  return null;
+}
+
+/** Edits of the user catalog text, done by the engine (crate/src/wasm.rs): each resolves to
+ * `{toml, ids}` or `{error, error_zh, field}` and changes nothing in force. */
+export async function userCatalogWith(current, form, editing, replaceBuiltin) {
+  await startEngine();
+  return user_catalog_with_indicator(current, form, editing ?? undefined, Boolean(replaceBuiltin));
+}
+
+export async function userCatalogWithout(current, id) {
+  await startEngine();
+  return user_catalog_without_indicator(current, id);
+}
+
+export async function userCatalogImport(current, imported) {
+  await startEngine();
+  return user_catalog_import(current, imported);
 }
 
 // ---- Warm-up ----

@@ -13,6 +13,7 @@ const UNITS = {
   person_time: { zh: '人次', en: 'person-times' },
   team: { zh: '支', en: 'teams' },
   post: { zh: '个', en: 'posts' },
+  count: { zh: '个', en: 'count' },
 };
 
 const formatters = new Map();

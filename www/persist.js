@@ -156,3 +156,32 @@ export async function loadRecords() {
 export function askToPersist() {
   navigator.storage?.persist?.().catch(() => {});
 }
+
+// ---- The user's own indicators ----
+// The user catalog is one small text (a TOML file), kept in localStorage under its own key
+// so it is there before any report is read. It can fail like the database (private mode, a
+// full quota): the result says so and the page shows it under the indicators panel.
+
+const CATALOG_KEY = 'zhibiao.user-catalog';
+
+/** The stored user catalog text ('' when none or when storage cannot be read). */
+export function loadUserCatalog() {
+  try {
+    return globalThis.localStorage?.getItem(CATALOG_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Stores (or, for '', removes) the user catalog: null when kept, else 'unavailable' | 'quota' | 'error'. */
+export function saveUserCatalog(toml) {
+  try {
+    const storage = globalThis.localStorage;
+    if (!storage) return 'unavailable';
+    if (toml) storage.setItem(CATALOG_KEY, toml);
+    else storage.removeItem(CATALOG_KEY);
+    return null;
+  } catch (error) {
+    return error?.name === 'QuotaExceededError' ? 'quota' : 'unavailable';
+  }
+}

@@ -15,8 +15,14 @@ export const state = {
   selected: null,
   /** The figure in focus in the report view: { kind: 'indicator' | 'candidate' | 'warning', index }. */
   focus: null,
-  /** The indicator catalog from the engine: [{ id, label_zh, label_en, unit }]. */
+  /** The indicator catalog from the engine: [{ id, label_zh, label_en, unit, user, form }]. */
   indicators: [],
+  /** The user's own indicators as a catalog file (TOML text, '' for none) and its short key;
+   * why it could not be stored (null, 'unavailable', 'quota') or used ({error, error_zh}). */
+  userCatalog: '',
+  catalogKey: '',
+  catalogStorage: null,
+  catalogProblem: null,
   /** Comparison table sort: { key: 'report' | indicator id, ascending }. */
   sort: { key: null, ascending: true },
   /** Chart choices. */
@@ -49,8 +55,8 @@ export function addPending(name, source) {
 /** The stored form of `entry`. A pending file too large to read is not copied into storage. */
 function recordOf(entry, maxSourceBytes) {
   const source = entry.status === 'pending' && !(entry.source?.size > maxSourceBytes) ? entry.source : null;
-  const { key, seq, name, status, report, error, errorKind } = entry;
-  return { key, seq, name, status, report, error, errorKind, source };
+  const { key, seq, name, status, report, error, errorKind, catalog } = entry;
+  return { key, seq, name, status, report, error, errorKind, source, catalog };
 }
 
 /** Writes `entries` to storage (one transaction). */
@@ -60,7 +66,7 @@ export function saveEntries(entries, maxSourceBytes) {
 
 /** Stores the engine's answer for `entry`: a report, or `{error, error_kind}`. An entry
  * removed while it was being read stays removed. */
-export function settle(entry, result) {
+export function settle(entry, result, catalogKey = state.catalogKey) {
   if (result && typeof result.error === 'string') {
     entry.status = 'error';
     entry.error = result.error;
@@ -68,6 +74,8 @@ export function settle(entry, result) {
   } else {
     entry.status = 'done';
     entry.report = result;
+    // Which user catalog it was read with: a report read with another is read again.
+    entry.catalog = catalogKey;
   }
   entry.source = null;
   if (state.entries.includes(entry)) saveEntries([entry], 0);

@@ -29,7 +29,8 @@ export function renderList(container) {
   let at = tbody.firstChild;
   for (const entry of state.entries) {
     live.add(entry.id);
-    const key = `${entry.status}|${entry.id === state.selected}|${entry.name}`;
+    // And its figure count: a report read again (own indicators changed) may have more.
+    const key = `${entry.status}|${entry.id === state.selected}|${entry.name}|${entry.report?.indicators?.length}`;
     let row = drawn.get(entry.id);
     if (!row || row.key !== key) {
       const old = drawn.get(entry.id)?.tr;

@@ -3,7 +3,7 @@
 // a fresh worker) and the size of its Wasm memory (so the page can replace a worker that one
 // huge report left large). Reading the file's bytes also happens here, off the main thread.
 
-import { initSync, analyze_bytes, analyze_text } from './pkg/zhibiao.js';
+import { initSync, analyze_bytes, analyze_text, set_user_catalog } from './pkg/zhibiao.js';
 
 let wasmExports = null;
 
@@ -11,6 +11,11 @@ self.onmessage = async (event) => {
   const message = event.data;
   if (message.type === 'init') {
     wasmExports = initSync({ module: message.module });
+    return;
+  }
+  if (message.type === 'catalog') {
+    // The user's own indicators (already checked on the main thread); '' clears them.
+    set_user_catalog(message.toml);
     return;
   }
   try {

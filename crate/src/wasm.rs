@@ -12,7 +12,7 @@ use crate::report::{InputError, Report};
 
 thread_local! {
     /// Parsed once per Wasm instance, for `catalog()`; extraction uses the engine's own
-    /// compiled copy (`Engine::builtin`).
+    /// compiled copy (`Engine::builtin`) unless a user catalog is set (see the end of this file).
     static CATALOG: Catalog = Catalog::builtin();
 }
 
@@ -60,7 +60,7 @@ pub fn report_to_js(mut report: Report, text: String) -> JsValue {
 /// Reads a report from the bytes of a file (any encoding the engine reads, text or HTML).
 #[wasm_bindgen]
 pub fn analyze_bytes(bytes: &[u8], name: &str) -> JsValue {
-    match Engine::builtin().analyze(bytes, name) {
+    match with_engine(|engine| engine.analyze(bytes, name)) {
         Ok(mut report) => {
             // The engine may leave `text` out; the page needs it to show the evidence.
             let text = match report.text.take() {
@@ -76,28 +76,13 @@ pub fn analyze_bytes(bytes: &[u8], name: &str) -> JsValue {
 /// Reads a report from text pasted into the page.
 #[wasm_bindgen]
 pub fn analyze_text(text: &str, name: &str) -> JsValue {
-    match Engine::builtin().analyze_text(text, name) {
+    match with_engine(|engine| engine.analyze_text(text, name)) {
         Ok(mut report) => {
             let text = report.text.take().unwrap_or_else(|| text.to_string());
             report_to_js(report, text)
         }
         Err(error) => failure(name, &error),
     }
-}
-
-#[derive(Serialize)]
-struct CatalogForPage<'a> {
-    version: u32,
-    indicators: &'a [crate::catalog::IndicatorDef],
-}
-
-/// The built-in indicator catalog: `{version, indicators: [{id, label_zh, label_en, unit, cues}]}`
-/// (the TOML file calls the list `indicator`; the page gets the plural).
-#[wasm_bindgen]
-pub fn catalog() -> JsValue {
-    CATALOG.with(|catalog| {
-        to_js(&CatalogForPage { version: catalog.version, indicators: &catalog.indicators })
-    })
 }
 
 fn from_js<T: serde::de::DeserializeOwned>(spec: JsValue) -> Result<T, JsError> {
@@ -146,4 +131,206 @@ pub fn comparison_xlsx(reports: JsValue) -> Result<Vec<u8>, JsError> {
         JsError::new(&format!("the reports could not be read for the workbook: {e}"))
     })?;
     CATALOG.with(|catalog| crate::xlsx::comparison(&reports, catalog)).map_err(|e| JsError::new(&e))
+}
+
+// ---- The user's own indicators (the page's 指标 / Indicators panel) ----
+//
+// The page keeps its user catalog as TOML text, the very file `zhibiao --catalog` reads, and
+// edits it only through these functions, so an export is always a valid catalog file. Once
+// set, every report of this instance is read with the built-in catalog extended by it (an
+// indicator with a built-in id replaces that one, as with the CLI). Refusals are data:
+// `{error, error_zh, field}`, never an exception.
+
+/// The user catalog in force: its text, the catalog itself and the engine compiled for the
+/// built-in catalog extended by it (compiled once per change, not per report).
+struct UserCatalog {
+    text: String,
+    user: Catalog,
+    merged: Catalog,
+    engine: Engine,
+}
+
+thread_local! {
+    static USER: std::cell::RefCell<Option<UserCatalog>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `f` with the engine in force: the user's when a user catalog is set.
+fn with_engine<R>(f: impl FnOnce(&Engine) -> R) -> R {
+    USER.with(|user| match &*user.borrow() {
+        Some(u) => f(&u.engine),
+        None => f(Engine::builtin()),
+    })
+}
+
+fn refusal(error: &crate::catalog::CatalogError) -> JsValue {
+    #[derive(Serialize)]
+    struct Refusal<'a> {
+        error: &'a str,
+        error_zh: &'a str,
+        field: Option<&'a str>,
+    }
+    to_js(&Refusal { error: &error.message, error_zh: &error.message_zh, field: error.field })
+}
+
+/// Parses a user catalog (empty text: none), as the page stores it.
+fn parse_user(text: &str) -> Result<Catalog, crate::catalog::CatalogError> {
+    if text.trim().is_empty() {
+        Ok(Catalog { version: 1, indicators: Vec::new() })
+    } else {
+        Catalog::parse(text)
+    }
+}
+
+/// Sets the user catalog (TOML text; empty text clears it). Returns `null`, or
+/// `{error, error_zh}` for a bad file, which leaves the catalog in force unchanged.
+#[wasm_bindgen]
+pub fn set_user_catalog(text: &str) -> JsValue {
+    if text.trim().is_empty() {
+        clear_user_catalog();
+        return JsValue::NULL;
+    }
+    if USER.with(|u| u.borrow().as_ref().is_some_and(|u| u.text == text)) {
+        return JsValue::NULL;
+    }
+    let user = match Catalog::parse(text) {
+        Ok(user) => user,
+        Err(error) => return refusal(&error),
+    };
+    let mut merged = CATALOG.with(Catalog::clone);
+    merged.extend(user.clone());
+    let engine = Engine::new(&merged);
+    USER.with(|u| {
+        *u.borrow_mut() = Some(UserCatalog { text: text.to_string(), user, merged, engine })
+    });
+    JsValue::NULL
+}
+
+/// Back to the built-in catalog alone.
+#[wasm_bindgen]
+pub fn clear_user_catalog() {
+    USER.with(|u| *u.borrow_mut() = None);
+}
+
+#[derive(Serialize)]
+struct CatalogForPage<'a> {
+    version: u32,
+    indicators: Vec<Listed<'a>>,
+}
+
+#[derive(Serialize)]
+struct Listed<'a> {
+    #[serde(flatten)]
+    def: &'a crate::catalog::IndicatorDef,
+    /// One of the user's own indicators (only in this listing, never in a catalog file).
+    user: bool,
+    /// A user indicator that stands in place of the built-in one of the same id.
+    replaces_builtin: bool,
+    /// For a user indicator the form can show in full: its form fields (else null).
+    form: Option<crate::catalog::IndicatorForm>,
+}
+
+/// The indicator catalog in force: `{version, indicators: [{id, label_zh, label_en, unit,
+/// rule, exclude…, user, replaces_builtin, form}]}` (the TOML file calls the list `indicator`;
+/// the page gets the plural): the built-in one, extended by the user catalog when one is set.
+#[wasm_bindgen]
+pub fn catalog() -> JsValue {
+    CATALOG.with(|builtin| {
+        USER.with(|user| {
+            let user = user.borrow();
+            let (catalog, own) = match &*user {
+                Some(u) => (&u.merged, Some(&u.user)),
+                None => (builtin, None),
+            };
+            let indicators = catalog
+                .indicators
+                .iter()
+                .map(|def| {
+                    let mine = own.is_some_and(|own| own.get(&def.id).is_some());
+                    Listed {
+                        def,
+                        user: mine,
+                        replaces_builtin: mine && builtin.get(&def.id).is_some(),
+                        form: if mine {
+                            crate::catalog::IndicatorForm::from_def(def)
+                        } else {
+                            None
+                        },
+                    }
+                })
+                .collect();
+            to_js(&CatalogForPage { version: catalog.version, indicators })
+        })
+    })
+}
+
+#[derive(Serialize)]
+struct Edited {
+    /// The new user catalog file.
+    toml: String,
+    /// Ids of the indicators it has.
+    ids: Vec<String>,
+}
+
+fn edited(result: Result<Catalog, crate::catalog::CatalogError>) -> JsValue {
+    // Read back as the CLI would: removing an indicator another one is `like` fails here.
+    let checked =
+        result.and_then(|c| c.to_toml()).and_then(|toml| Ok((Catalog::parse(&toml)?, toml)));
+    match checked.map(|(c, toml)| (toml, c)) {
+        Ok((toml, c)) => {
+            to_js(&Edited { toml, ids: c.indicators.into_iter().map(|d| d.id).collect() })
+        }
+        Err(error) => refusal(&error),
+    }
+}
+
+/// The user catalog `current` (TOML text, may be empty) with the indicator of the page's
+/// form (`{id, label_zh, label_en, unit, cues, scope, exclude}`, see
+/// [`crate::catalog::IndicatorForm`]) added, or put in place of indicator `editing`.
+/// A built-in id is refused unless `replace_builtin`. Returns `{toml, ids}` (the file to
+/// keep and export) or `{error, error_zh, field}`. Does not change the catalog in force.
+#[wasm_bindgen]
+pub fn user_catalog_with_indicator(
+    current: &str,
+    form: JsValue,
+    editing: Option<String>,
+    replace_builtin: bool,
+) -> JsValue {
+    let form: crate::catalog::IndicatorForm = match serde_wasm_bindgen::from_value(form) {
+        Ok(form) => form,
+        Err(e) => return refusal(&crate::catalog::CatalogError::from_form(&e.to_string())),
+    };
+    edited(parse_user(current).and_then(|user| {
+        let def = form.to_def()?;
+        CATALOG.with(|b| user.with_indicator(def, editing.as_deref(), b, replace_builtin))
+    }))
+}
+
+/// The user catalog `current` without indicator `id`: `{toml, ids}` or `{error, error_zh}`.
+#[wasm_bindgen]
+pub fn user_catalog_without_indicator(current: &str, id: &str) -> JsValue {
+    edited(parse_user(current).map(|user| user.without(id)))
+}
+
+/// The user catalog `current` with every indicator of the file `imported` added (an id it
+/// has already is replaced by the file's): `{toml, ids}` (`ids`: the file's) or
+/// `{error, error_zh}` for a bad file or one without indicators.
+#[wasm_bindgen]
+pub fn user_catalog_import(current: &str, imported: &str) -> JsValue {
+    let file = match Catalog::parse(imported) {
+        Ok(file) if file.indicators.is_empty() => {
+            return refusal(&crate::catalog::CatalogError::empty_file())
+        }
+        Ok(file) => file,
+        Err(error) => return refusal(&error),
+    };
+    let ids: Vec<String> = file.indicators.iter().map(|d| d.id.clone()).collect();
+    let merged = parse_user(current).and_then(|mut user| {
+        user.extend(file);
+        let toml = user.to_toml()?;
+        Catalog::parse(&toml).map(|_| toml)
+    });
+    match merged {
+        Ok(toml) => to_js(&Edited { toml, ids }),
+        Err(error) => refusal(&error),
+    }
 }
