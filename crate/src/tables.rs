@@ -68,16 +68,21 @@ pub fn rewrite(n: Normalized) -> Normalized {
     let mut replaced: Vec<(usize, usize, Vec<Sentence>)> = Vec::new();
     let mut k = 0;
     while k < rows.len() {
-        if rows[k].cells.len() < 3 {
+        let pairs = rows[k].cells.len() == 2;
+        if rows[k].cells.len() < 2 {
             k += 1;
             continue;
         }
+        // A block is a run of lines of three or more cells, or of exactly two (label, value).
         let mut end = k + 1;
-        while end < rows.len() && rows[end].cells.len() >= 3 {
+        while end < rows.len()
+            && if pairs { rows[end].cells.len() == 2 } else { rows[end].cells.len() >= 3 }
+        {
             end += 1;
         }
         let block = &rows[k..end];
-        let sentences = read_table(&n.chars, block);
+        let sentences =
+            if pairs { read_pairs(&n.chars, block) } else { read_table(&n.chars, block) };
         if !sentences.is_empty() {
             replaced.push((block[0].start, block[end - k - 1].end, sentences));
         }
@@ -219,6 +224,38 @@ fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
     out
 }
 
+/// Header cells of a table of label / value pairs.
+const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指标"];
+
+/// A table of two columns, label and value (指标 / 数值): every row is a statement of its own,
+/// "{label}{value}{unit}。". Only a block of three or more rows whose labels mostly carry a
+/// unit (建档立卡贫困户(户)) or that has a 指标 / 项目 header counts: two cells on a line are
+/// otherwise too common (a byline: 来源:…  日期:…).
+fn read_pairs(chars: &[char], block: &[Row]) -> Vec<Sentence> {
+    let texts: Vec<(String, String)> =
+        block.iter().map(|r| (text(chars, r.cells[0]), text(chars, r.cells[1]))).collect();
+    let headed = PAIR_HEADERS.contains(&texts[0].0.as_str()) && !is_number(&texts[0].1);
+    let data: Vec<usize> = (usize::from(headed)..block.len()).collect();
+    let valued = data.iter().filter(|&&k| is_number(&texts[k].1)).count();
+    let with_unit = data.iter().filter(|&&k| !label_and_unit(&texts[k].0).1.is_empty()).count();
+    if data.len() < 3 || valued * 3 < data.len() * 2 || !(headed || with_unit * 2 >= data.len()) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for k in data {
+        let (label, unit) = label_and_unit(&texts[k].0);
+        let cell = block[k].cells[1];
+        if label.is_empty() || is_number(&label) || !is_number(&texts[k].1) {
+            continue;
+        }
+        let mut s = sentence(chars, block[k].cells[0].start, &label, &unit, cell, None);
+        // Not a total: no 合计 in front.
+        s.pieces.remove(0);
+        out.push(s);
+    }
+    out
+}
+
 /// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
 /// of a column before it, 合计{value}个{noun}{label}。 so that the verb follows its figure as
 /// it does in prose.
@@ -301,6 +338,20 @@ mod tests {
         let row: String =
             text.chars().skip(h.sentence_start).take(h.sentence_end - h.sentence_start).collect();
         assert!(row.starts_with("合 计") && row.ends_with("33765"), "{row:?}");
+    }
+
+    #[test]
+    fn a_table_of_label_value_pairs_becomes_a_sentence_per_row() {
+        let text = "二、主要指标\n指标\t数值\n建档立卡贫困户(户)\t52,318\n  其中:2020年脱贫人口(人)\t14,826\n贫困村退出(个)\t263\n剩余贫困人口(人)\t0\n注:略";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "二、主要指标\n建档立卡贫困户52,318户。其中:2020年脱贫人口14,826人。贫困村退出263个。剩余贫困人口0人。\n注:略"
+        );
+        // A byline and two lines of prose with wide gaps are not a table.
+        for text in ["来源:某日报  时间:2020年\n正文。", "甲  乙\n丙  丁\n戊  己\n"] {
+            assert_eq!(rewritten(text).0, text);
+        }
     }
 
     #[test]
