@@ -19,6 +19,7 @@ mod table;
 pub use mentions::{mentions, Mention, MentionKind};
 pub use subject::{main_region, main_region_among};
 pub use table::{lookup, Division, Level};
+pub(crate) use table::{FastMap, FastSet};
 
 /// A region found to be the subject of a report.
 #[derive(Debug, Clone, PartialEq)]
