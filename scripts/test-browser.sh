@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 # Never -q here: cargo forwards --quiet to the test runner, which rejects it.
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=.tools/bin/wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm_offsets
+  cargo test --target wasm32-unknown-unknown --test wasm_offsets --test wasm_tape
 
 bash scripts/build-page.sh
 node --test tests/browser/

@@ -24,6 +24,7 @@ pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod segment;
+pub mod tape;
 pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]

@@ -84,6 +84,11 @@ impl Hasher for FastHasher {
     fn write_u64(&mut self, n: u64) {
         self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
     }
+
+    // One step for a whole integer, not one per byte (`tape::Keys` hashes addresses).
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
 }
 
 /// The parsed table, built once.
