@@ -77,20 +77,6 @@ struct Document {
     region: Option<RegionInfo>,
 }
 
-/// Byte offset → char index for a string (len + 1 entries; non-boundary bytes repeat).
-fn byte_to_char(text: &str) -> Vec<u32> {
-    let mut map = vec![0u32; text.len() + 1];
-    let mut ci = 0u32;
-    for (bi, ch) in text.char_indices() {
-        for b in 0..ch.len_utf8() {
-            map[bi + b] = ci;
-        }
-        ci += 1;
-    }
-    map[text.len()] = ci;
-    map
-}
-
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
 fn other_region_mentions(
@@ -160,7 +146,6 @@ impl Document {
         let original: Vec<char> = text.chars().collect();
         let n = normalize(text);
         let ntext: String = n.chars.iter().collect();
-        let b2c = byte_to_char(&ntext);
 
         let found = crate::region::mentions(&ntext);
         let region = crate::region::main_region_among(&ntext, &found).map(|r| {
@@ -183,7 +168,7 @@ impl Document {
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
         // The scorer and the continuation rule search them by position.
         debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
-        let hits = compiled.hits(&ntext, &b2c);
+        let hits = compiled.hits(&n.chars);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
         let markers = Markers::find(&n.chars, &main_names, &other_regions);
