@@ -287,7 +287,7 @@ impl Document {
     fn into_report(self, source: &str, compiled: &Compiled) -> Report {
         let Document { n, quantities, cands, mut warnings, region } = self;
         let texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
-        let labels: Vec<String> = compiled.defs.iter().map(|d| d.label_zh.clone()).collect();
+        let labels: Vec<&str> = compiled.defs.iter().map(|d| d.label_zh.as_str()).collect();
         let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
@@ -453,10 +453,12 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
 const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
 
 fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
-    let head: String = chars[clause.0..pos].iter().collect();
-    let k = claus.iter().position(|&c| c == clause);
+    let head = &chars[clause.0..pos];
+    // Clauses are sorted and disjoint: a binary search, and no String per figure.
+    let k = claus.binary_search(&clause).ok();
+    let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
     match k {
-        Some(k) if k > 0 && TOTAL_HEADS.contains(&head.as_str()) && chars[clause.0 - 1] == ',' => {
+        Some(k) if k > 0 && is_total_head() && chars[clause.0 - 1] == ',' => {
             (claus[k - 1].0, clause.1)
         }
         _ => clause,
