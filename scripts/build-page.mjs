@@ -51,7 +51,13 @@ function writeServiceWorker() {
     .filter((name) => /\.(js|css)$/.test(name) && name !== 'sw.template.js')
     .sort()
     .map((name) => `www/${name}`);
-  const files = ['index.html', ...www, 'www/pkg/zhibiao.js', 'www/pkg/zhibiao_bg.wasm', 'www/pkg/samples.js'];
+  // The glue's inline JavaScript (wasm-bindgen `inline_js`) lives in www/pkg/snippets/.
+  const snippetDir = at('www', 'pkg', 'snippets');
+  const snippets = (existsSync(snippetDir) ? readdirSync(snippetDir, { recursive: true }) : [])
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => `www/pkg/snippets/${name.split('\\').join('/')}`);
+  const files = ['index.html', ...www, 'www/pkg/zhibiao.js', ...snippets, 'www/pkg/zhibiao_bg.wasm', 'www/pkg/samples.js'];
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file);

@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # The [profile.wasm] of the workspace: release + opt-level 3 + panic = "abort" (never strip:
 # wasm-opt then rejects the module).
 cargo build --profile wasm --target wasm32-unknown-unknown -p zhibiao --lib
+# The glue's inline JavaScript goes to www/pkg/snippets/<crate>-<hash>/: no stale copies.
+rm -rf www/pkg/snippets
 .tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg \
   target/wasm32-unknown-unknown/wasm/zhibiao.wasm
 node_modules/.bin/wasm-opt -Oz www/pkg/zhibiao_bg.wasm -o www/pkg/zhibiao_bg.wasm

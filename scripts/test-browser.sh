@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 # Never -q here: cargo forwards --quiet to the test runner, which rejects it.
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=.tools/bin/wasm-bindgen-test-runner \
-  cargo test --target wasm32-unknown-unknown --test wasm_offsets --test wasm_analysis
+  cargo test --target wasm32-unknown-unknown --test wasm_offsets --test wasm_analysis --test wasm_tape
 
 bash scripts/build-page.sh
 node --test tests/browser/

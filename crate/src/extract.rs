@@ -77,20 +77,6 @@ struct Document {
     region: Option<RegionInfo>,
 }
 
-/// Byte offset → char index for a string (len + 1 entries; non-boundary bytes repeat).
-fn byte_to_char(text: &str) -> Vec<u32> {
-    let mut map = vec![0u32; text.len() + 1];
-    let mut ci = 0u32;
-    for (bi, ch) in text.char_indices() {
-        for b in 0..ch.len_utf8() {
-            map[bi + b] = ci;
-        }
-        ci += 1;
-    }
-    map[text.len()] = ci;
-    map
-}
-
 /// Mentions of divisions other than the main region and its parents (another county, a
 /// county inside the main city, a partner region): figures after them are theirs.
 fn other_region_mentions(
@@ -166,7 +152,6 @@ impl Document {
         let original: Vec<char> = text.chars().collect();
         let n = crate::tables::rewrite(normalize(text));
         let ntext: String = n.chars.iter().collect();
-        let b2c = byte_to_char(&ntext);
 
         let found = crate::region::mentions(&ntext);
         let region = crate::region::main_region_among(&ntext, &found).map(|r| {
@@ -189,7 +174,7 @@ impl Document {
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
         // The scorer and the continuation rule search them by position.
         debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
-        let hits = compiled.hits(&ntext, &b2c);
+        let hits = compiled.hits(&n.chars);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
         let markers = Markers::find(&n.chars, &main_names, &other_regions);
@@ -308,7 +293,7 @@ impl Document {
     fn into_report(self, source: &str, compiled: &Compiled) -> Report {
         let Document { n, quantities, cands, mut warnings, region } = self;
         let texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
-        let labels: Vec<String> = compiled.defs.iter().map(|d| d.label_zh.clone()).collect();
+        let labels: Vec<&str> = compiled.defs.iter().map(|d| d.label_zh.as_str()).collect();
         let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
@@ -474,10 +459,12 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
 const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
 
 fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
-    let head: String = chars[clause.0..pos].iter().collect();
-    let k = claus.iter().position(|&c| c == clause);
+    let head = &chars[clause.0..pos];
+    // Clauses are sorted and disjoint: a binary search, and no String per figure.
+    let k = claus.binary_search(&clause).ok();
+    let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
     match k {
-        Some(k) if k > 0 && TOTAL_HEADS.contains(&head.as_str()) && chars[clause.0 - 1] == ',' => {
+        Some(k) if k > 0 && is_total_head() && chars[clause.0 - 1] == ',' => {
             (claus[k - 1].0, clause.1)
         }
         _ => clause,

@@ -107,7 +107,7 @@ pub fn choose(
     cands: &[Cand],
     n_indicators: usize,
     texts: &[String],
-    labels: &[String],
+    labels: &[&str],
 ) -> (Vec<Option<usize>>, Vec<Said>, Vec<Warning>) {
     let mut winners = vec![None; n_indicators];
     let mut reasons: Vec<Said> =

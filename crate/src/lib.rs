@@ -25,6 +25,7 @@ pub mod rules;
 pub mod scope;
 pub mod segment;
 pub mod tables;
+pub mod tape;
 pub mod utf16;
 pub mod warnings;
 #[cfg(target_arch = "wasm32")]

@@ -1,8 +1,6 @@
 //! The catalog compiled for matching: every cue, exclusion and block word of every
-//! indicator goes into one Aho-Corasick automaton, run once over the document; scoring a
-//! figure against an indicator then only looks at the hits inside its clause.
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+//! indicator goes into one word list (`words::AllWords`), searched once over the document;
+//! scoring a figure against an indicator then only looks at the hits inside its clause.
 
 use crate::catalog::{Catalog, IndicatorDef};
 use crate::quantity::{Quantity, UnitKind};
@@ -43,7 +41,7 @@ struct CompiledIndicator {
 pub struct Compiled {
     pub defs: Vec<IndicatorDef>,
     words: Vec<String>,
-    ac: Option<AhoCorasick>,
+    finder: words::AllWords,
     inds: Vec<CompiledIndicator>,
 }
 
@@ -68,32 +66,45 @@ pub struct Match {
     pub cues: Vec<String>,
 }
 
-fn intern(words: &mut Vec<String>, list: &[String]) -> Vec<u32> {
-    list.iter()
-        .filter(|w| !w.is_empty())
-        .map(|w| match words.iter().position(|x| x == w) {
-            Some(i) => i as u32,
-            None => {
-                words.push(w.clone());
-                (words.len() - 1) as u32
-            }
-        })
-        .collect()
+/// The catalog's distinct words, each with an id (its index in `list`).
+#[derive(Default)]
+struct Interner {
+    list: Vec<String>,
+    ids: crate::region::FastMap<String, u32>,
+}
+
+impl Interner {
+    /// The ids of `words`, new words added in order (a linear search per word made building
+    /// the engine quadratic in the catalog: a sixth of its cold start in WebAssembly).
+    fn ids(&mut self, words: &[String]) -> Vec<u32> {
+        words
+            .iter()
+            .filter(|w| !w.is_empty())
+            .map(|w| {
+                let next = self.list.len() as u32;
+                let id = *self.ids.entry(w.clone()).or_insert(next);
+                if id == next {
+                    self.list.push(w.clone());
+                }
+                id
+            })
+            .collect()
+    }
 }
 
 impl Compiled {
     pub fn new(catalog: &Catalog) -> Compiled {
-        let mut words = Vec::new();
+        let mut words = Interner::default();
         let mut inds = Vec::new();
         for d in &catalog.indicators {
             let rules = d
                 .rules
                 .iter()
                 .map(|r| CompiledRule {
-                    before: intern(&mut words, &r.before),
-                    after: intern(&mut words, &r.after),
-                    near: intern(&mut words, &r.near),
-                    sentence: intern(&mut words, &r.sentence),
+                    before: words.ids(&r.before),
+                    after: words.ids(&r.after),
+                    near: words.ids(&r.near),
+                    sentence: words.ids(&r.sentence),
                     units: r.units.iter().filter_map(|u| UnitKind::from_name(u)).collect(),
                     weight: r.weight,
                     reach: r.reach,
@@ -102,34 +113,23 @@ impl Compiled {
             inds.push(CompiledIndicator {
                 units: d.accepted_units().iter().filter_map(|u| UnitKind::from_name(u)).collect(),
                 rules,
-                exclude: intern(&mut words, &d.exclude),
-                block: intern(&mut words, &d.block),
+                exclude: words.ids(&d.exclude),
+                block: words.ids(&d.block),
                 role_from: d.role.as_deref().map(|r| r == "from"),
             });
         }
-        // A DFA keeps matching linear and fast; the word list is small.
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::Standard)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&words)
-            .ok();
-        Compiled { defs: catalog.indicators.clone(), words, ac, inds }
+        let words = words.list;
+        let finder = words::AllWords::new(&words);
+        Compiled { defs: catalog.indicators.clone(), words, finder, inds }
     }
 
-    /// All catalog words in the text, overlapping, sorted by start. `byte_to_char` maps a
-    /// byte offset of `text` to its char index.
-    pub fn hits(&self, text: &str, byte_to_char: &[u32]) -> Vec<Hit> {
-        let Some(ac) = &self.ac else { return Vec::new() };
-        let mut out: Vec<Hit> = ac
-            .find_overlapping_iter(text)
-            .map(|m| Hit {
-                start: byte_to_char[m.start()] as usize,
-                end: byte_to_char[m.end()] as usize,
-                word: m.pattern().as_u32(),
-            })
-            .collect();
-        out.sort_by_key(|h| (h.start, h.end));
-        out
+    /// All catalog words in the (normalised) text, overlapping, sorted by start, then end.
+    pub fn hits(&self, chars: &[char]) -> Vec<Hit> {
+        self.finder
+            .find(chars)
+            .into_iter()
+            .map(|(start, end, word)| Hit { start, end, word })
+            .collect()
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -268,4 +268,38 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     let tail = &chars[q.end..clause.1.min(q.end + 6).max(q.end)];
     let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
     TO_WORDS.iter().any(|w| words::starts_with(tail, w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalog's hits are what the Aho-Corasick overlapping search over the text's bytes
+    /// that this replaced found (sorted the same way), on the sample reports.
+    #[test]
+    fn hits_are_aho_corasicks_overlapping_matches() {
+        use aho_corasick::AhoCorasick;
+        let compiled = Compiled::new(&Catalog::builtin());
+        let ac = AhoCorasick::new(&compiled.words).unwrap();
+        let texts = [
+            include_str!("../../samples/fuping.txt"),
+            include_str!("../../samples/lankao.txt"),
+            include_str!("../../samples/jinggangshan.txt"),
+            include_str!("../../tests/reports/r15_weining_which_indicator.txt"),
+        ];
+        for text in texts {
+            let chars = crate::normalize::normalize(text).chars;
+            let ntext: String = chars.iter().collect();
+            let to_char = |b: usize| ntext[..b].chars().count();
+            let mut expected: Vec<(usize, usize, u32)> = ac
+                .find_overlapping_iter(&ntext)
+                .map(|m| (to_char(m.start()), to_char(m.end()), m.pattern().as_u32()))
+                .collect();
+            expected.sort_by_key(|&(s, e, _)| (s, e));
+            let found: Vec<(usize, usize, u32)> =
+                compiled.hits(&chars).iter().map(|h| (h.start, h.end, h.word)).collect();
+            assert!(found.len() > 20, "{}", found.len());
+            assert_eq!(found, expected);
+        }
+    }
 }

@@ -4,9 +4,8 @@
 //! Scope is read from markers standing before the figure in its sentence: the last marker
 //! wins, so "中益乡盐井村…该村84户" is village scope and "全县累计…" is the main region's.
 
-use std::collections::HashSet;
-
 use crate::normalize::is_han;
+use crate::region::FastSet;
 use crate::report::TimeScope;
 use crate::segment::{starting_in, Span, SpanSet};
 use crate::words::{self, WordSets};
@@ -301,7 +300,7 @@ impl Markers {
             // Overlap (p.0 < e && p.1 > s), asked of the set in O(log n).
             .filter(|p| p.1 == 0 || !main_spans.touches(p.0 + 1, p.1 - 1))
             .collect();
-        let mut stems: HashSet<String> = HashSet::new();
+        let mut stems: FastSet<String> = FastSet::default();
         for (s, e, name) in &places {
             scope.push((*s, *e, false));
             // Townships are often called by their bare name (关面通过…); villages rarely.

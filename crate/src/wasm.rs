@@ -18,7 +18,7 @@ thread_local! {
 
 /// Plain objects (not `Map`s) and `null` for absent values, so the page can read
 /// `report.region?.name` and post results between workers with structured clone.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
+pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
     let serializer = serde_wasm_bindgen::Serializer::new()
         .serialize_maps_as_objects(true)
         .serialize_missing_as_null(true);
@@ -44,6 +44,73 @@ fn failure(source: &str, error: &InputError) -> JsValue {
     to_js(&Failure { source, error: error.to_string(), error_kind })
 }
 
+// Builds a value from its tape (see `tape.rs`, which documents the ops) in one pass: one
+// UTF-16 string decoding per report instead of a UTF-8 one per string, and no boundary call
+// per property.
+// `keys` holds the field names by id for the life of the instance, as `tape::Keys` does.
+#[wasm_bindgen(inline_js = r#"
+const keys = [];
+const utf16 = new TextDecoder('utf-16le', { ignoreBOM: true });
+export function build_from_tape(ops, nums, units) {
+  const strings = utf16.decode(units);
+  let o = 0, n = 0, s = 0;
+  const text = (len) => strings.slice(s, (s += len));
+  const value = () => {
+    switch (ops[o++]) {
+      case 0: return null;
+      case 1: return false;
+      case 2: return true;
+      case 3: return nums[n++];
+      case 4: return text(ops[o++]);
+      case 5: {
+        const array = [];
+        while (ops[o] !== 7) array.push(value());
+        o++;
+        return array;
+      }
+      case 6: {
+        const object = {};
+        while (ops[o] !== 7) {
+          const op = ops[o++];
+          let key;
+          if (op === 8) key = keys[ops[o++]];
+          else if (op === 9) { const id = ops[o++]; key = keys[id] = text(ops[o++]); }
+          else key = text(ops[o++]);
+          object[key] = value();
+        }
+        o++;
+        return object;
+      }
+      default: throw new Error('zhibiao: bad tape');
+    }
+  };
+  return value();
+}
+"#)]
+extern "C" {
+    fn build_from_tape(ops: &[u32], nums: &[f64], units: &[u16]) -> JsValue;
+}
+
+thread_local! {
+    static TAPE_KEYS: std::cell::RefCell<crate::tape::Keys> = Default::default();
+}
+
+/// [`to_js`]'s result, made through the tape (several times faster for a report); whatever
+/// the tape does not cover goes through [`to_js`] itself.
+pub fn to_js_by_tape<T: Serialize + ?Sized>(value: &T) -> JsValue {
+    TAPE_KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        match crate::tape::encode(value, &mut keys) {
+            Ok(tape) => {
+                let built = build_from_tape(&tape.ops, &tape.nums, &tape.strings);
+                keys.delivered();
+                built
+            }
+            Err(_) => to_js(value),
+        }
+    })
+}
+
 /// The most candidates of one indicator, besides its headline, the page receives (see
 /// [`Report::keep_candidates`]).
 const PAGE_CANDIDATES_PER_INDICATOR: usize = 100;
@@ -54,7 +121,7 @@ pub fn report_to_js(mut report: Report, text: String) -> JsValue {
     report.keep_candidates(PAGE_CANDIDATES_PER_INDICATOR);
     crate::utf16::report_offsets_to_utf16(&mut report, &text);
     report.text = Some(text);
-    to_js(&report)
+    to_js_by_tape(&report)
 }
 
 /// Reads a report from the bytes of a file (any encoding the engine reads, text or HTML).

@@ -58,7 +58,8 @@ function ownFile(url) {
   if (/^(data|blob):/.test(url)) return true;
   if (!url.startsWith(`${origin}/`)) return false;
   const path = new URL(url).pathname;
-  return /^\/(index\.html|sw\.js|www\/[\w-]+\.(js|css)|www\/pkg\/[\w-]+\.(js|wasm))?$/.test(path);
+  // (www/pkg/snippets/: the glue's inline JavaScript, see wasm.rs.)
+  return /^\/(index\.html|sw\.js|www\/[\w-]+\.(js|css)|www\/pkg\/[\w-]+\.(js|wasm)|www\/pkg\/snippets\/[\w-]+\/[\w-]+\.js)?$/.test(path);
 }
 
 async function open() {

@@ -2,12 +2,10 @@
 //! that drop what is not a division (towns, rivers, common words) and an ordering of
 //! ambiguous candidates by the other divisions the text mentions.
 
-use std::collections::{HashMap, HashSet};
-
 use serde::Serialize;
 
 use super::index::{index, Form, Target};
-use super::table::{Division, Level};
+use super::table::{Division, FastMap, FastSet, Level};
 
 /// A division named in the text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -204,7 +202,7 @@ fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
         .map(|r| (r.start_byte, r.targets[0].division))
         .collect();
     let mut per_division: Vec<(&'static Division, f64)> = Vec::new();
-    let mut slot: HashMap<&'static str, usize> = HashMap::new();
+    let mut slot: FastMap<&'static str, usize> = FastMap::default();
     for &(_, a) in &anchors {
         let i = *slot.entry(a.adcode).or_insert_with(|| {
             per_division.push((a, 0.0));
@@ -258,7 +256,7 @@ pub(crate) fn relatedness(candidate: &Division, other: &Division) -> f64 {
 
 fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
     let mut chars = CharCursor::new(text);
-    let spelled_out: HashSet<&str> = raw
+    let spelled_out: FastSet<&str> = raw
         .iter()
         .filter(|r| r.targets[0].form != Form::Short)
         .map(|r| r.targets[0].division.adcode)
@@ -294,19 +292,19 @@ fn finish(text: &str, raw: Vec<Raw>) -> Vec<Mention> {
 /// mentioned too" in constant time.
 struct Related {
     /// Every division mentioned.
-    present: HashSet<&'static str>,
+    present: FastSet<&'static str>,
     /// Prefectures with a county mentioned.
-    prefectures_of_present: HashSet<&'static str>,
+    prefectures_of_present: FastSet<&'static str>,
     /// Provinces with a division mentioned below them.
-    provinces_of_present: HashSet<&'static str>,
+    provinces_of_present: FastSet<&'static str>,
 }
 
 impl Related {
     fn of(divisions: impl Iterator<Item = &'static Division>) -> Related {
         let mut related = Related {
-            present: HashSet::new(),
-            prefectures_of_present: HashSet::new(),
-            provinces_of_present: HashSet::new(),
+            present: FastSet::default(),
+            prefectures_of_present: FastSet::default(),
+            provinces_of_present: FastSet::default(),
         };
         for o in divisions {
             related.present.insert(o.adcode);

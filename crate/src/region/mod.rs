@@ -20,6 +20,7 @@ pub use mentions::{mentions, Mention, MentionKind};
 pub(crate) use names::short_name;
 pub use subject::{main_region, main_region_among};
 pub use table::{lookup, Division, Level};
+pub(crate) use table::{FastMap, FastSet};
 
 /// A region found to be the subject of a report.
 #[derive(Debug, Clone, PartialEq)]

@@ -8,10 +8,8 @@
 //! counties goes to the city, while a county report that places itself in its prefecture
 //! (汾西县位于临汾市北部) keeps the county: the most specific region that dominates wins.
 
-use std::collections::HashMap;
-
 use super::mentions::{mentions, Mention, MentionKind};
-use super::table::{lookup, Division, Level};
+use super::table::{lookup, Division, FastMap, Level};
 use super::MainRegion;
 
 /// Share of its counties' weight a prefecture collects.
@@ -54,9 +52,9 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     let partners = PartnerSpans::of(&chars);
     let level_words = LevelWords::count(&chars);
 
-    let mut own: HashMap<&'static str, f64> = HashMap::new();
+    let mut own: FastMap<&'static str, f64> = FastMap::default();
     let mut titled: Vec<&'static str> = Vec::new();
-    let mut opening_bonus: HashMap<&'static str, usize> = HashMap::new();
+    let mut opening_bonus: FastMap<&'static str, usize> = FastMap::default();
     for (k, m) in found.iter().enumerate() {
         let code = m.adcodes[0];
         let mut weight = mention_weight(m);
