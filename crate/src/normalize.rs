@@ -140,6 +140,8 @@ pub fn normalize(text: &str) -> Normalized {
     let toned = (0..src.len()).filter(|&i| ruby_end(&src, i, false).is_some()).take(3).count();
     let lenient = toned >= 3;
 
+    let dropped_spaces = spaces_inside_numbers(&src);
+
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
     let mut ruby_removed = 0;
@@ -152,6 +154,10 @@ pub fn normalize(text: &str) -> Normalized {
         if let Some(end) = ruby_end(&src, i, lenient) {
             ruby_removed += 1;
             i = end;
+            continue;
+        }
+        if dropped_spaces.as_ref().is_some_and(|d| d[i]) {
+            i += 1;
             continue;
         }
         match c {
@@ -190,12 +196,19 @@ pub fn normalize(text: &str) -> Normalized {
 /// returns where the text resumes (the break and the blank lines are dropped).
 fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
     let last = *line.iter().rev().find(|c| !c.is_whitespace())?;
-    if line.len() < WRAPPED_LINE_MIN || ends_statement(last) || !is_han(last) {
-        return None;
-    }
     let mut j = i;
     while j < src.len() && src[j].is_whitespace() {
         j += 1;
+    }
+    // A number cut from its unit (总人口21.2 / 万人) is a wrapped line at any length.
+    if last.is_ascii_digit()
+        && src.get(j).is_some_and(|c| "万亿千百人户元个%公里亩平".contains(*c))
+        && !has_cell_break(line)
+    {
+        return Some(j);
+    }
+    if line.len() < WRAPPED_LINE_MIN || ends_statement(last) || !is_han(last) {
+        return None;
     }
     // Only a lower-case continuation joins: a Han char; a new paragraph usually starts with
     // indentation, which is white space and skipped above, so also require the next line
@@ -215,6 +228,56 @@ fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
     None
 }
 
+/// Spaces that OCR or typesetting put inside a number, to be dropped: between single digits
+/// (1 3 0 4户) and before a group of three (11 268元). Only a number whose end is followed by a
+/// Han char (its unit) qualifies, so a row of a table set with single spaces (合计 156 144 342)
+/// keeps its cells. `None` when the text has no such space.
+fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
+    let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    let mut drop: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i + 2 < src.len() {
+        // Only at the start of a run of digits followed by a space and a digit.
+        let lead = (i..).take_while(|&k| digit(k)).count();
+        if lead == 0
+            || (i > 0 && digit(i - 1))
+            || !(src.get(i + lead) == Some(&' ') && digit(i + lead + 1))
+        {
+            i += lead.max(1);
+            continue;
+        }
+        // Single digits with single spaces: 1 3 0 4.
+        let mut end = i + 1;
+        let mut gaps = Vec::new();
+        while src.get(end) == Some(&' ') && digit(end + 1) && !digit(end + 2) {
+            gaps.push(end);
+            end += 2;
+        }
+        let spaced = lead == 1 && gaps.len() >= 2;
+        // One to three digits, a space, then exactly three: 11 268.
+        let grouped = lead <= 3
+            && src.get(i + lead) == Some(&' ')
+            && (1..=3).all(|k| digit(i + lead + k))
+            && !digit(i + lead + 4);
+        let (gaps, end) = if spaced {
+            (gaps, end)
+        } else if grouped && !(i > 0 && src[i - 1] == ' ') {
+            (vec![i + lead], i + lead + 4)
+        } else {
+            i += 1;
+            continue;
+        };
+        if src.get(end).is_some_and(|&c| is_han(c)) {
+            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
+            for g in gaps {
+                d[g] = true;
+            }
+        }
+        i = end;
+    }
+    drop
+}
+
 /// Whether a line, past its indentation, has a tab or two spaces in a row: a table row.
 fn has_cell_break(line: &[char]) -> bool {
     let start = line.iter().position(|c| !c.is_whitespace()).unwrap_or(line.len());
@@ -228,6 +291,20 @@ mod tests {
 
     fn norm(s: &str) -> String {
         normalize(s).chars.iter().collect()
+    }
+
+    #[test]
+    fn spaces_inside_numbers_are_dropped_before_a_unit() {
+        assert_eq!(norm("搬迁1 3 0 4户2 9 8 6人"), "搬迁1304户2986人");
+        assert_eq!(norm("增长到2020年的11 268元,"), "增长到2020年的11268元,");
+        // A row of a table set with single spaces, and figures with no unit after them, keep
+        // their spaces.
+        assert_eq!(norm("合计 156 144 342"), "合计 156 144 342");
+        assert_eq!(norm("合计 1 2 3"), "合计 1 2 3");
+        assert_eq!(norm("2019 2020 2021年"), "2019 2020 2021年");
+        // A number wrapped away from its unit joins it again.
+        assert_eq!(norm("全旗总人口21.2\n万人,"), "全旗总人口21.2万人,");
+        assert_eq!(norm("见附表2\n附表说明"), "见附表2\n附表说明");
     }
 
     #[test]

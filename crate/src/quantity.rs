@@ -167,6 +167,8 @@ const IMPLIED_NOUNS: &[(&str, UnitKind)] = &[
     ("劳动力", UnitKind::Person),
     ("学生", UnitKind::Person),
     ("农民", UnitKind::Person),
+    ("农牧民", UnitKind::Person),
+    ("牧民", UnitKind::Person),
     ("居民", UnitKind::Person),
     ("贫困户", UnitKind::Household),
     ("农户", UnitKind::Household),

@@ -156,6 +156,15 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
     "山区",
     "贫困乡",
     "宜居",
+    // 嘎查村 / 嘎查: Inner Mongolia's word for village, not a name.
+    "嘎查",
+    "苏木",
+    // Verbs before a village noun (新建改建嘎查村通硬化路): what was done, not a name.
+    "新建",
+    "改建",
+    "扩建",
+    "建成",
+    "覆盖",
 ];
 
 /// Chars that cannot begin the name part of a place (的村, 各乡…).
