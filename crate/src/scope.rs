@@ -165,6 +165,7 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
     "扩建",
     "建成",
     "覆盖",
+    "开发",
 ];
 
 /// Chars that cannot begin the name part of a place (的村, 各乡…).
@@ -179,6 +180,8 @@ pub struct Markers {
     /// (start, end, is_main) sorted by start.
     scope: Vec<(usize, usize, bool)>,
     target: Vec<(usize, usize)>,
+    /// Sections under a plan heading (三、2021年工作安排), with the heading's words.
+    plans: Vec<(usize, usize, String)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
 }
@@ -248,6 +251,52 @@ fn marker_level(marker: &[char]) -> Option<char> {
         _ => None,
     }
     .filter(|c| "县区市州旗盟".contains(*c))
+}
+
+/// Words of a heading over plans rather than results.
+const PLAN_HEADINGS: &[&str] = &[
+    "工作安排",
+    "工作打算",
+    "工作计划",
+    "下一步工作",
+    "下步工作",
+    "目标任务",
+    "工作思路",
+    "主要任务",
+];
+/// Words that make such a heading also a review (2020年工作完成情况及2021年工作安排).
+const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总结", "成绩"];
+
+/// Sections under a plan heading: a numbered heading line (三、2021年工作安排) up to the next
+/// heading numbered the same way (四、…) or the end. Figures there are plans, however their own
+/// sentence is worded (全年新改建农村公路220公里).
+fn plan_sections(chars: &[char]) -> Vec<(usize, usize, String)> {
+    // Heading lines numbered 一、 二、 …: (start, end of line, is a plan heading).
+    let mut headings = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        let line = &chars[start..end];
+        let body = line.iter().position(|c| !c.is_whitespace()).map_or(&line[..0], |p| &line[p..]);
+        let numbered = body.len() >= 3
+            && body.len() <= 40
+            && "一二三四五六七八九十".contains(body[0])
+            && body.iter().take(3).any(|&c| c == '、');
+        if numbered {
+            let plan = PLAN_HEADINGS.iter().find(|w| words::contains(body, w));
+            let review = REVIEW_HEADINGS.iter().any(|w| words::contains(body, w));
+            headings.push((start, plan.filter(|_| !review).map(|w| w.to_string())));
+        }
+        start = end + 1;
+    }
+    let mut out = Vec::new();
+    for (k, (at, plan)) in headings.iter().enumerate() {
+        if let Some(word) = plan {
+            let end = headings.get(k + 1).map_or(chars.len(), |h| h.0);
+            out.push((*at, end, word.clone()));
+        }
+    }
+    out
 }
 
 impl Markers {
@@ -333,7 +382,11 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        Markers { scope, target, part, cumulative }
+        let plans = plan_sections(chars);
+        // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme.
+        let mut target = target;
+        target.retain(|&(_, e)| !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’')));
+        Markers { scope, target, plans, part, cumulative }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -362,8 +415,12 @@ impl Markers {
             .any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
     }
 
-    /// A target word before `pos` in the clause (力争…达到2万元).
+    /// A target word before `pos` in the clause (力争…达到2万元), or the heading of the plan
+    /// section `pos` is in.
     pub fn target(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
+        if let Some((_, _, heading)) = self.plans.iter().find(|p| p.0 <= pos && pos < p.1) {
+            return Some(heading.clone());
+        }
         starting_in(&self.target, |m| m.0, clause.0, pos)
             .iter()
             .rev()
@@ -492,5 +549,21 @@ mod tests {
         let t = time_scope(&c, (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
+    }
+
+    #[test]
+    fn plan_sections_run_from_a_plan_heading_to_the_next_heading() {
+        let text = "二、2020年工作回顾\n去年减贫1万人。\n三、2021年工作安排\n全年培训1万人次。\n四、保障措施\n略。";
+        let chars: Vec<char> = text.chars().collect();
+        let plans = plan_sections(&chars);
+        assert_eq!(plans.len(), 1);
+        let (s, e, word) = &plans[0];
+        let section: String = chars[*s..*e].iter().collect();
+        assert_eq!(section, "三、2021年工作安排\n全年培训1万人次。\n");
+        assert_eq!(word, "工作安排");
+        // A heading that reviews as well as plans is not a plan section.
+        let mixed: Vec<char> =
+            "一、2020年工作完成情况及2021年工作安排\n减贫1万人。".chars().collect();
+        assert!(plan_sections(&mixed).is_empty());
     }
 }

@@ -349,7 +349,8 @@ mod tests {
             "二、主要指标\n建档立卡贫困户52,318户。其中:2020年脱贫人口14,826人。贫困村退出263个。剩余贫困人口0人。\n注:略"
         );
         // A byline and two lines of prose with wide gaps are not a table.
-        for text in ["来源:某日报  时间:2020年\n正文。", "甲  乙\n丙  丁\n戊  己\n"] {
+        for text in ["来源:某日报  时间:2020年\n正文。", "甲  乙\n丙  丁\n戊  己\n"]
+        {
             assert_eq!(rewritten(text).0, text);
         }
     }
