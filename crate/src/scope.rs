@@ -69,6 +69,13 @@ const SUB_MARKERS: &[&str] = &[
     "家庭人均",
     "该户",
     "户主",
+    // The nation's or the province's figures quoted for comparison.
+    "全国农村",
+    "中国农村",
+    "我国农村",
+    "全国贫困",
+    "全省农村",
+    "全省贫困",
 ];
 
 /// Words that make a figure a part of a larger total.
