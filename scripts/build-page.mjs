@@ -171,6 +171,8 @@ function writeSingleFile() {
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${sha(scriptText)} 'wasm-unsafe-eval'; worker-src data:; style-src ${sha(styleText)}; img-src data: blob:; connect-src 'none'; manifest-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">`,
   );
   replaceOnce(/<link rel="stylesheet" href="www\/style\.css">/, `<style>${styleText}</style>`);
+  // The engine is inline: nothing to preload (and nothing may be fetched).
+  replaceOnce(/\n *<!-- The engine is the largest file:[^]*?<link rel="preload" href="www\/pkg\/zhibiao_bg\.wasm"[^>]*>/, '');
   replaceOnce(/<script type="module" src="www\/app\.js"><\/script>/, `<script type="module">${scriptText}</script>`);
   mkdirSync(at('dist'), { recursive: true });
   writeFileSync(at('dist', 'zhibiao.html'), html);

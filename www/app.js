@@ -194,7 +194,14 @@ async function readQueue() {
     }
     if (state.progress) state.progress.done += 1;
     showProgress();
-    scheduleRender();
+    // The report someone is looking at is shown as soon as it is read (the first result of
+    // a batch, above all); the rest of the page catches up on the timer.
+    if (entry.id === state.selected && state.tab === 'report') {
+      clearTimeout(renderTimer);
+      renderWhileReading();
+    } else {
+      scheduleRender();
+    }
   }
   reading = false;
   if (state.progress) {
