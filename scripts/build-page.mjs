@@ -57,7 +57,9 @@ function writeServiceWorker() {
     .filter((name) => name.endsWith('.js'))
     .sort()
     .map((name) => `www/pkg/snippets/${name.split('\\').join('/')}`);
-  const files = ['index.html', ...www, 'www/pkg/zhibiao.js', ...snippets, 'www/pkg/zhibiao_bg.wasm', 'www/pkg/samples.js'];
+  // The Excel module too: the page loads it only on demand, but offline it must be there.
+  const pkg = ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao_xlsx.js', 'zhibiao_xlsx_bg.wasm', 'samples.js'];
+  const files = ['index.html', ...www, ...pkg.map((name) => `www/pkg/${name}`), ...snippets];
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(file);
@@ -78,7 +80,10 @@ const EXPORT_DECLARATION = /^export\s+((?:async\s+)?function\*?|const|let|class)
 const EXPORT_LIST = /^export\s*\{([^}]*)\};?[ \t]*$/gm;
 const EXPORT_DEFAULT = /^export\s+default\s+([\w$]+);?[ \t]*$/gm;
 
-/** Joins the module graph under `entry` into one script; returns its text. */
+/**
+ * Joins the module graph under `entry` into one script; returns its text and the name of the
+ * constant that holds the entry's exports.
+ */
 function joinModules(entry) {
   const order = [];
   const state = new Map(); // path → 'visiting' | 'done'
@@ -135,7 +140,7 @@ function joinModules(entry) {
   }
 
   visit(entry);
-  return order.join('\n');
+  return { source: order.join('\n'), exports: names.get(entry) };
 }
 
 /** Fails the build when inlined text could end or confuse the HTML element it sits in. */
@@ -146,11 +151,18 @@ function checkInlinable(text, what, tag) {
 
 function writeSingleFile() {
   const wasm = readFileSync(at('www', 'pkg', 'zhibiao_bg.wasm'));
-  const workerSource = joinModules(at('www', 'worker.js'));
+  const xlsx = readFileSync(at('www', 'pkg', 'zhibiao_xlsx_bg.wasm'));
+  const workerSource = joinModules(at('www', 'worker.js')).source;
   const workerUrl = `data:text/javascript;base64,${Buffer.from(workerSource).toString('base64')}`;
-  const inline = { wasm: wasm.toString('base64'), worker: workerUrl };
+  const inline = { wasm: wasm.toString('base64'), worker: workerUrl, xlsx: xlsx.toString('base64') };
+  // The Excel module's glue is joined like the page's modules but wrapped in a function that
+  // www/xlsx.js calls on the first .xlsx, so nothing of it runs before (its wasm is compiled
+  // then too).
+  const xlsxGlue = joinModules(at('www', 'pkg', 'zhibiao_xlsx.js'));
   const script =
-    `globalThis.__ZHIBIAO_INLINE = ${JSON.stringify(inline)};\n` + joinModules(at('www', 'app.js'));
+    `globalThis.__ZHIBIAO_INLINE = ${JSON.stringify(inline)};\n` +
+    `globalThis.__ZHIBIAO_INLINE.xlsxGlue = () => {\n${xlsxGlue.source}\nreturn ${xlsxGlue.exports};\n};\n` +
+    joinModules(at('www', 'app.js')).source;
   const css = readFileSync(at('www', 'style.css'), 'utf8');
   checkInlinable(script, 'the joined script', 'script');
   checkInlinable(css, 'www/style.css', 'style');

@@ -17,6 +17,9 @@ cargo fmt --check
 cargo fmt --check --manifest-path fuzz/Cargo.toml
 cargo clippy --all-targets -- -D warnings
 cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests -- -D warnings
+# The page's two Wasm modules, as scripts/build-page.sh builds them: the engine, the Excel writer.
+cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests --no-default-features --features wasm-engine -- -D warnings
+cargo clippy --target wasm32-unknown-unknown -p zhibiao --lib --tests --no-default-features --features xlsx -- -D warnings
 
 step "corpus files and gold are consistent"
 python3 tests/check_corpus.py

@@ -3,7 +3,9 @@
 //! left out as the page leaves them out, goes back into `comparison_xlsx`; the new charts
 //! take plain JS objects; bad input is a `JsError` with a message, never a panic.
 //!
-//! Run by scripts/test-browser.sh with the runner in .tools/.
+//! The workbook binding lives in the page's second module (`wasm_xlsx`, feature `xlsx`), the
+//! others in the engine's (`wasm`, feature `wasm-engine`); this test needs both, which the
+//! default features give. Run by scripts/test-browser.sh with the runner in .tools/.
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Reflect, JSON};
@@ -32,7 +34,7 @@ fn error_message(error: wasm_bindgen::JsError) -> String {
 #[wasm_bindgen_test]
 fn a_page_report_makes_a_workbook() {
     let reports = Array::of2(&page_report(), &page_report());
-    let bytes = zhibiao::wasm::comparison_xlsx(reports.into()).expect("a workbook");
+    let bytes = zhibiao::wasm_xlsx::comparison_xlsx(reports.into()).expect("a workbook");
     assert_eq!(&bytes[..4], b"PK\x03\x04", "an xlsx is a zip");
     // The same reports natively give the same bytes: nothing was lost crossing to JS and back.
     let native = zhibiao::Engine::builtin().analyze_text(TEXT, "lankao.txt").unwrap();
@@ -43,10 +45,10 @@ fn a_page_report_makes_a_workbook() {
 
 #[wasm_bindgen_test]
 fn what_is_not_a_list_of_reports_is_an_error_with_a_message() {
-    let error = zhibiao::wasm::comparison_xlsx(JsValue::from_f64(3.0)).unwrap_err();
+    let error = zhibiao::wasm_xlsx::comparison_xlsx(JsValue::from_f64(3.0)).unwrap_err();
     assert!(error_message(error).contains("could not be read"));
     let broken = JSON::parse(r#"[{"source": "x"}]"#).unwrap();
-    let error = zhibiao::wasm::comparison_xlsx(broken).unwrap_err();
+    let error = zhibiao::wasm_xlsx::comparison_xlsx(broken).unwrap_err();
     assert!(error_message(error).contains("missing field"));
 }
 

@@ -1,11 +1,13 @@
 // The analysis views' own logic, kept apart from the rendering: figures per 10,000 residents
 // or per poor person, rankings with ties, regions grouped by province, time scopes as short
 // tags, the measures a timeline can show; and the engine calls these views need (small
-// multiples, timeline, the Excel workbook), made on the main thread like the other charts.
+// multiples, timeline, the Excel workbook), made on the main thread like the other charts (the
+// workbook by a Wasm module of its own, www/xlsx.js).
 
 import { lang } from './i18n.js';
 import { startEngine } from './engine.js';
-import { small_multiples_chart_svg, timeline_chart_svg, comparison_xlsx } from './pkg/zhibiao.js';
+import { small_multiples_chart_svg, timeline_chart_svg } from './pkg/zhibiao.js';
+import { workbookBytes } from './xlsx.js';
 import { readReports, reportLabel, headline, indicatorDef } from './store.js';
 
 /** Choices made in the analysis views (kept here, not in store.js: they are not stored). */
@@ -180,16 +182,16 @@ export async function timelineSvg(spec) {
 }
 
 /**
- * The comparison of `entries` as .xlsx bytes (crate/src/xlsx.rs). Each report crosses to the
- * engine without its text and candidates, which the workbook does not use.
+ * The comparison of `entries` as .xlsx bytes (crate/src/xlsx.rs), written by the Excel module
+ * (loaded on the first call). Each report crosses to it without its text and candidates,
+ * which the workbook does not use.
  */
 export async function comparisonXlsx(entries) {
-  await startEngine();
   const reports = entries.map((entry) => {
     const { text, candidates, ...rest } = entry.report;
     return rest;
   });
-  return comparison_xlsx(reports);
+  return workbookBytes(reports);
 }
 
 /** Updates `analysisState` from a control of the analysis views; true when it was one. */

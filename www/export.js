@@ -1,5 +1,5 @@
 // Downloads: the comparison as CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese),
-// JSON and an Excel workbook (written by the engine), each chart as SVG and as PNG (drawn on
+// JSON and an Excel workbook (written in Wasm by the Excel module, www/xlsx.js), each chart as SVG and as PNG (drawn on
 // a canvas from the SVG).
 
 import { state, reportLabel, indicatorDef, headline, indicatorsPresent } from './store.js';

@@ -7,7 +7,8 @@
 //! headline choice, [`region`] and [`warnings`] → [`report::Report`].
 //!
 //! The core never touches files, clocks or the DOM, so it builds unchanged for
-//! `wasm32-unknown-unknown`; only `wasm.rs` speaks JavaScript.
+//! `wasm32-unknown-unknown`; only `wasm.rs` (the engine's bindings, feature `wasm-engine`)
+//! and `wasm_xlsx.rs` (the Excel writer's, feature `xlsx`) speak JavaScript.
 
 pub mod catalog;
 pub mod chart;
@@ -28,9 +29,12 @@ pub mod tables;
 pub mod tape;
 pub mod utf16;
 pub mod warnings;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", feature = "wasm-engine"))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "xlsx"))]
+pub mod wasm_xlsx;
 pub mod words;
+#[cfg(feature = "xlsx")]
 pub mod xlsx;
 
 pub use catalog::Catalog;

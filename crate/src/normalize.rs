@@ -148,6 +148,9 @@ pub fn normalize(text: &str) -> Normalized {
     // Where the current line starts in `chars` (kept here: finding it again at every line
     // break by scanning back was quadratic once many wrapped lines had been joined).
     let mut line_start = 0;
+    // How much of the current line is known to hold no table cell break: a line joined from
+    // many wrapped lines is checked once, not again in full at every join (quadratic).
+    let mut line_clean = 0;
     let mut i = 0;
     while i < src.len() {
         let c = src[i];
@@ -173,7 +176,8 @@ pub fn normalize(text: &str) -> Normalized {
                 }
             }
             '\n' => {
-                if let Some(next) = join_wrapped_line(&src, &chars[line_start..], i) {
+                let line = &chars[line_start..];
+                if let Some(next) = join_wrapped_line(&src, line, &mut line_clean, i) {
                     i = next;
                     continue;
                 }
@@ -184,6 +188,7 @@ pub fn normalize(text: &str) -> Normalized {
         map.push(i);
         if c == '\n' {
             line_start = chars.len();
+            line_clean = 0;
         }
         i += 1;
     }
@@ -193,32 +198,35 @@ pub fn normalize(text: &str) -> Normalized {
 
 /// At a line break at `src[i]`: if the line so far (`line`, normalised) is a long sentence
 /// cut without closing punctuation and the text goes on with a Han char after blank lines,
-/// returns where the text resumes (the break and the blank lines are dropped).
-fn join_wrapped_line(src: &[char], line: &[char], i: usize) -> Option<usize> {
+/// returns where the text resumes (the break and the blank lines are dropped). `line[..*clean]`
+/// is known to hold no cell break; a joined line is all clean.
+fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -> Option<usize> {
     let last = *line.iter().rev().find(|c| !c.is_whitespace())?;
-    let mut j = i;
-    while j < src.len() && src[j].is_whitespace() {
-        j += 1;
-    }
+    let after_blanks = || i + src[i..].iter().take_while(|c| c.is_whitespace()).count();
     // A number cut from its unit (总人口21.2 / 万人) is a wrapped line at any length.
-    if last.is_ascii_digit()
-        && src.get(j).is_some_and(|c| "万亿千百人户元个%公里亩平".contains(*c))
-        && !has_cell_break(line)
-    {
-        return Some(j);
+    if last.is_ascii_digit() {
+        let j = after_blanks();
+        let unit = src.get(j).is_some_and(|c| "万亿千百人户元个%公里亩平".contains(*c));
+        if unit && !has_cell_break(line, *clean) {
+            *clean = line.len();
+            return Some(j);
+        }
+        return None;
     }
     if line.len() < WRAPPED_LINE_MIN || ends_statement(last) || !is_han(last) {
         return None;
     }
+    let j = after_blanks();
     // Only a lower-case continuation joins: a Han char; a new paragraph usually starts with
     // indentation, which is white space and skipped above, so also require the next line
     // not to look like a heading (a short line).
     if j < src.len() && is_han(src[j]) {
         // Rows of a table (cells split by tabs or runs of spaces) are lines of their own.
         let next_line = &src[j..j + src[j..].iter().take_while(|&&c| c != '\n').count()];
-        if has_cell_break(line) || has_cell_break(next_line) {
+        if has_cell_break(line, *clean) || has_cell_break(next_line, 0) {
             return None;
         }
+        *clean = line.len();
         let next_line_len = src[j..].iter().take_while(|&&c| c != '\n').count();
         let next_ends = src[j..].iter().take_while(|&&c| c != '\n').last().copied();
         if next_line_len >= 8 || next_ends.is_some_and(ends_statement) {
@@ -279,9 +287,11 @@ fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
 }
 
 /// Whether a line, past its indentation, has a tab or two spaces in a row: a table row.
-fn has_cell_break(line: &[char]) -> bool {
+/// `line[..clean]` is known to have neither, so only what follows is read (from the char
+/// before it, for a pair of spaces across the boundary).
+fn has_cell_break(line: &[char], clean: usize) -> bool {
     let start = line.iter().position(|c| !c.is_whitespace()).unwrap_or(line.len());
-    let body = &line[start..];
+    let body = &line[start.max(clean.saturating_sub(1)).min(line.len())..];
     body.contains(&'\t') || body.windows(2).any(|w| w == [' ', ' '])
 }
 

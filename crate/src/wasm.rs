@@ -1,6 +1,7 @@
-//! The JavaScript edge: the only module that knows wasm-bindgen. It turns reports into plain
-//! JS objects whose offsets are UTF-16 code units (JS string indices) and charts into SVG
-//! strings. Bad input is data (`{source, error, error_kind}`), never an exception.
+//! The engine's JavaScript edge (feature `wasm-engine`; with `wasm_xlsx.rs`, the only modules
+//! that know wasm-bindgen). It turns reports into plain JS objects whose offsets are UTF-16
+//! code units (JS string indices) and charts into SVG strings. Bad input is data
+//! (`{source, error, error_kind}`), never an exception.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -174,7 +175,7 @@ pub fn per_population_chart_svg(spec: JsValue) -> Result<String, JsError> {
     Ok(chart::per_population_chart(&from_js(spec)?))
 }
 
-// ---- Analysis views: small multiples, the timeline, the Excel export ----
+// ---- Analysis views: small multiples, the timeline (the Excel export: wasm_xlsx.rs) ----
 
 /// SVG of small multiples, a panel per indicator (see [`chart::SmallMultiplesSpec`]).
 #[wasm_bindgen]
@@ -186,18 +187,6 @@ pub fn small_multiples_chart_svg(spec: JsValue) -> Result<String, JsError> {
 #[wasm_bindgen]
 pub fn timeline_chart_svg(spec: JsValue) -> Result<String, JsError> {
     Ok(chart::timeline_chart(&from_js(spec)?))
-}
-
-/// The comparison as an Excel workbook (`.xlsx` bytes, a `Uint8Array` in JS): values,
-/// evidence and warnings sheets (see [`crate::xlsx::comparison`]). `reports` is an array of
-/// reports as the page holds them; `text` and `candidates` may be left out (the workbook
-/// uses neither, and copying them across would cost the length of every text).
-#[wasm_bindgen]
-pub fn comparison_xlsx(reports: JsValue) -> Result<Vec<u8>, JsError> {
-    let reports: Vec<Report> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
-        JsError::new(&format!("the reports could not be read for the workbook: {e}"))
-    })?;
-    CATALOG.with(|catalog| crate::xlsx::comparison(&reports, catalog)).map_err(|e| JsError::new(&e))
 }
 
 // ---- The user's own indicators (the page's 指标 / Indicators panel) ----

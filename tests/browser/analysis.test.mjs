@@ -8,8 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
-import { root, startServer, launch, openPage, screenshot, waitForReports, shown } from './helpers.mjs';
+import { root, startServer, launch, openPage, screenshot, waitForReports, shown, unzip } from './helpers.mjs';
 
 let server;
 let browser;
@@ -24,9 +23,16 @@ after(async () => {
   await server?.close();
 });
 
-async function open() {
+/**
+ * The served page, ready. `requested` lists every URL the page (and its worker) asked for;
+ * `blocked(url)` makes more requests fail; `options` go to the browser context.
+ */
+async function open({ blocked = () => false, options = {} } = {}) {
   const origin = new URL(server.url).origin;
-  const opened = await openPage(browser, (url) => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url));
+  const allowed = (url) => (url.startsWith(`${origin}/`) || /^(data|blob):/.test(url)) && !blocked(url);
+  const opened = await openPage(browser, allowed, options);
+  opened.requested = [];
+  opened.page.on('request', (request) => opened.requested.push(request.url()));
   await opened.page.goto(server.url);
   await opened.page.waitForSelector('body[data-ready="true"]');
   return opened;
@@ -432,37 +438,25 @@ test('timeline: offered once a region has figures of two years, drawn at those y
   await context.close();
 });
 
-/** The files of a zip (stored or deflated), by name. Enough of the format for a workbook. */
-function unzip(bytes) {
-  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'a zip end record');
-  const entries = bytes.readUInt16LE(end + 10);
-  let at = bytes.readUInt32LE(end + 16);
-  const files = new Map();
-  for (let i = 0; i < entries; i += 1) {
-    assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'a central directory entry');
-    const method = bytes.readUInt16LE(at + 10);
-    const size = bytes.readUInt32LE(at + 20);
-    const nameLength = bytes.readUInt16LE(at + 28);
-    const extra = bytes.readUInt16LE(at + 30);
-    const comment = bytes.readUInt16LE(at + 32);
-    const local = bytes.readUInt32LE(at + 42);
-    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
-    const data = bytes.subarray(dataAt, dataAt + size);
-    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
-    at += 46 + nameLength + extra + comment;
-  }
-  return files;
-}
+/** The requests for the Excel module (its glue and its wasm) among `requested`. */
+const excelModule = (requested) => requested.filter((url) => /\/www\/pkg\/zhibiao_xlsx(_bg\.wasm|\.js)$/.test(url));
 
 test('Excel: the comparison downloads as a workbook of values, evidence and warnings', async () => {
-  const { page, context, seen } = await open();
+  const { page, context, seen, requested } = await open();
   await loadSamples(page);
   await paste(page, CONFLICTING);
   const reports = await exported(page);
+  // The Excel writer is a Wasm module of its own that only the button loads: the engine's
+  // module has been fetched by now, the writer's not.
+  assert.ok(requested.some((url) => url.endsWith('/www/pkg/zhibiao_bg.wasm')), 'the engine was fetched');
+  assert.deepEqual(excelModule(requested), [], 'the Excel module is not fetched before the button');
   const file = await download(page, '#export-xlsx');
   assert.equal(file.name, 'zhibiao-comparison.xlsx');
+  assert.deepEqual(
+    excelModule(requested).map((url) => url.split('/').pop()).sort(),
+    ['zhibiao_xlsx.js', 'zhibiao_xlsx_bg.wasm'],
+    'the button fetched the Excel module, once',
+  );
   assert.deepEqual([...file.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip');
   const files = unzip(file.bytes);
   const workbook = files.get('xl/workbook.xml');
@@ -485,6 +479,29 @@ test('Excel: the comparison downloads as a workbook of values, evidence and warn
   assert.ok(strings.includes(sentence.slice(0, 15)), `an evidence sentence: ${sentence}`);
   assert.ok(strings.includes('但报告给出的建档立卡贫困人口是40779人'));
   assert.ok(strings.includes('but the report gives Registered poor population as 40779人'));
+  // Once loaded, the module is kept: a second workbook fetches nothing and is the same file.
+  const again = await download(page, '#export-xlsx');
+  assert.ok(again.bytes.equals(file.bytes), 'the same workbook again');
+  assert.equal(excelModule(requested).length, 2, 'the Excel module was not fetched again');
   assertClean(seen);
+  await context.close();
+});
+
+test('Excel: when the Excel module cannot load, the page says so, and the next press tries again', async () => {
+  // No service worker here: it could answer from its cache what the test makes fail.
+  let failing = true;
+  const isExcelWasm = (url) => url.endsWith('/www/pkg/zhibiao_xlsx_bg.wasm');
+  const { page, context, seen } = await open({ blocked: (url) => failing && isExcelWasm(url), options: { serviceWorkers: 'block' } });
+  await loadSamples(page);
+  await page.click('#tab-compare');
+  await page.click('#export-xlsx');
+  await page.waitForSelector('#alert:not([hidden])');
+  assert.match(await page.textContent('#alert'), /^Excel 文件无法生成：.+/);
+  assert.ok(seen.outside.length > 0 && seen.outside.every(isExcelWasm), `only the Excel module failed: ${seen.outside}`);
+  failing = false;
+  const file = await download(page, '#export-xlsx');
+  assert.deepEqual([...file.bytes.subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip after all');
+  // The one failed fetch is the only console error.
+  assert.ok(seen.errors.every((e) => /Failed to load resource/.test(e)), `console errors: ${seen.errors}`);
   await context.close();
 });

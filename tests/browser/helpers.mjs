@@ -1,12 +1,15 @@
 // Shared by the browser smoke tests: a tiny static server on 127.0.0.1:0, a fresh headless
 // Chromium (flags from ../shared/toolchain.md), a watcher that records console errors and
 // blocks every request that would leave the page's own files, and the seed reports with their
-// gold figures (read from ../shared, never copied into the repository).
+// gold figures (read from ../shared, never copied into the repository); and enough of the zip
+// format to read a downloaded workbook.
 
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, mkdirSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { inflateRawSync } from 'node:zlib';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -103,9 +106,10 @@ export function storedRecords(page) {
 /**
  * A page in a context of its own that records console errors and page errors, and aborts
  * (and records) every request for which `allowed(url)` is false. Returns { page, context, seen }.
+ * `options` go to the new context (e.g. `serviceWorkers: 'block'`).
  */
-export async function openPage(browser, allowed) {
-  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 } });
+export async function openPage(browser, allowed, options = {}) {
+  const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1440, height: 900 }, ...options });
   const seen = { errors: [], outside: [] };
   await context.route('**/*', (route) => {
     const url = route.request().url();
@@ -179,3 +183,27 @@ export const PNG_BYTES = Buffer.from(
   '89504e470d0a1a0a0000000d4948445200000001000000010806000000' + '1f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082',
   'hex',
 );
+
+/** The files of a zip (stored or deflated), by name. Enough of the format for a workbook. */
+export function unzip(bytes) {
+  const end = bytes.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(end >= 0, 'a zip end record');
+  const entries = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  const files = new Map();
+  for (let i = 0; i < entries; i += 1) {
+    assert.equal(bytes.readUInt32LE(at), 0x02014b50, 'a central directory entry');
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLength = bytes.readUInt16LE(at + 28);
+    const extra = bytes.readUInt16LE(at + 30);
+    const comment = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(dataAt, dataAt + size);
+    files.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLength + extra + comment;
+  }
+  return files;
+}

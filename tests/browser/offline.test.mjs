@@ -1,5 +1,6 @@
 // The served page works offline after the first visit: its service worker caches the page's
-// files under a cache named by a hash of their content.
+// files under a cache named by a hash of their content, the Excel module (loaded on demand)
+// included.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -26,6 +27,12 @@ test('after one visit the served page loads and reads reports with the network o
     await page.setInputFiles('#file-input', [{ name: seed.name, mimeType: 'text/plain', buffer: seed.bytes }]);
     await waitForReports(page, 1);
     assert.equal(await page.$$eval('#report-list tr.error', (rows) => rows.length), 0);
+    // The Excel module, never loaded while online, comes from the cache too.
+    await page.click('#tab-compare');
+    const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
+    const chunks = [];
+    for await (const chunk of await xlsx.createReadStream()) chunks.push(chunk);
+    assert.deepEqual([...Buffer.concat(chunks).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a workbook (a zip)');
     assert.deepEqual(seen.errors, []);
     assert.deepEqual(seen.outside, []);
     await context.close();

@@ -4,10 +4,10 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, launch, openPage, seeds, keyFigures, screenshot, waitForReports, dropFiles, PNG_BYTES } from './helpers.mjs';
+import { root, launch, openPage, seeds, keyFigures, screenshot, waitForReports, dropFiles, PNG_BYTES, unzip } from './helpers.mjs';
 
 const FILE = join(root, 'dist', 'zhibiao.html');
 const SEEDS = seeds();
@@ -28,12 +28,16 @@ after(async () => {
   await browser?.close();
 });
 
-/** The single file from file://, offline; only the file itself and data:/blob: URLs may load. */
-async function open() {
+/**
+ * The single file from file://, offline; only the file itself and data:/blob: URLs may load.
+ * `script` is run in the page before its own scripts.
+ */
+async function open(script = null) {
   assert.ok(existsSync(FILE), 'dist/zhibiao.html is built (scripts/build-page.sh)');
   const url = pathToFileURL(FILE).href;
   const opened = await openPage(browser, (u) => u === url || /^(data|blob):/.test(u));
   await opened.context.setOffline(true);
+  if (script) await opened.page.addInitScript(script);
   await opened.page.goto(url);
   await opened.page.waitForSelector('body[data-ready="true"]');
   return opened;
@@ -69,8 +73,18 @@ test('from file://, offline: picked and dropped files are read in the inlined wo
 
 // ---- Needs the extraction engine. ----
 
+/** Notes the size of every module the page compiles with WebAssembly.compile (page's own). */
+function recordCompiles() {
+  const compile = WebAssembly.compile;
+  window.compiledSizes = [];
+  WebAssembly.compile = function recorded(bytes, ...rest) {
+    window.compiledSizes.push(bytes.byteLength);
+    return compile.call(this, bytes, ...rest);
+  };
+}
+
 test('from file://, offline: every seed shows its key figures, and a PNG its own error', async () => {
-  const { page, context, seen } = await open();
+  const { page, context, seen } = await open(recordCompiles);
   const files = [...SEEDS.map((s) => ({ name: s.name, mimeType: 'text/plain', buffer: s.bytes }))];
   files.push({ name: 'photo.png', mimeType: 'image/png', buffer: PNG_BYTES });
   await page.setInputFiles('#file-input', files);
@@ -91,13 +105,21 @@ test('from file://, offline: every seed shows its key figures, and a PNG its own
   await page.waitForFunction(allChartsDrawn);
   const barText = await page.textContent('#charts-view figure[data-chart="bar"] svg');
   assert.ok(SEEDS.some((s) => barText.includes(s.gold.region.name)), 'region names in the bar chart');
-  // The Excel workbook is written by the inlined engine too.
+  // The Excel workbook is written by the inlined Excel module, compiled only on the button:
+  // until then the page compiled one module, the engine.
+  const sizes = (name) => statSync(join(root, 'www', 'pkg', name)).size;
+  assert.deepEqual(await page.evaluate(() => window.compiledSizes), [sizes('zhibiao_bg.wasm')]);
   await page.click('#tab-compare');
   const [xlsx] = await Promise.all([page.waitForEvent('download'), page.click('#export-xlsx')]);
   assert.equal(xlsx.suggestedFilename(), 'zhibiao-comparison.xlsx');
+  assert.deepEqual(await page.evaluate(() => window.compiledSizes), [sizes('zhibiao_bg.wasm'), sizes('zhibiao_xlsx_bg.wasm')]);
   const chunks = [];
   for await (const chunk of await xlsx.createReadStream()) chunks.push(chunk);
-  assert.deepEqual([...Buffer.concat(chunks).subarray(0, 4)], [0x50, 0x4b, 0x03, 0x04], 'a zip');
+  const workbook = unzip(Buffer.concat(chunks));
+  const sheets = [...workbook.get('xl/workbook.xml').matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+  assert.deepEqual(sheets, ['指标 Values', '证据 Evidence', '警告 Warnings']);
+  const strings = workbook.get('xl/sharedStrings.xml');
+  for (const seed of SEEDS) assert.ok(strings.includes(seed.name), `${seed.name} in the workbook`);
   assertClean(seen);
   await context.close();
 });

@@ -1,0 +1,57 @@
+// The Excel writer: a Wasm module of its own (crate/src/wasm_xlsx.rs), loaded and instantiated
+// only when someone asks for an .xlsx, then kept. It is about as large as the engine (the
+// workbook is a deflated zip) and most visits never need it, so the engine module does not
+// carry it (BENCHMARKS.md, "Targets").
+//
+// Served over http, its glue and .wasm come from ./pkg/ (the service worker keeps both for
+// offline use). In the single-file build (dist/zhibiao.html) both are inlined by
+// scripts/build-page.mjs: the wasm as base64 in globalThis.__ZHIBIAO_INLINE.xlsx and the glue
+// as a function, __ZHIBIAO_INLINE.xlsxGlue, that evaluates it on its first call.
+
+const INLINE = globalThis.__ZHIBIAO_INLINE;
+
+function base64ToBytes(base64) {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+async function compile() {
+  if (INLINE) return WebAssembly.compile(base64ToBytes(INLINE.xlsx));
+  const response = await fetch(new URL('./pkg/zhibiao_xlsx_bg.wasm', import.meta.url));
+  if (!response.ok) throw new Error(`zhibiao_xlsx_bg.wasm: HTTP ${response.status}`);
+  if (response.headers.get('content-type')?.startsWith('application/wasm')) {
+    return WebAssembly.compileStreaming(response);
+  }
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+async function load() {
+  const [glue, module] = await Promise.all([
+    INLINE ? INLINE.xlsxGlue() : import('./pkg/zhibiao_xlsx.js'),
+    compile(),
+  ]);
+  glue.initSync({ module });
+  return glue;
+}
+
+let writer = null;
+/** The instantiated writer's glue; loaded on the first call. A failed load is tried again next time. */
+function xlsxWriter() {
+  writer ??= load().catch((error) => {
+    writer = null;
+    throw error;
+  });
+  return writer;
+}
+
+/**
+ * The comparison of `reports` (reports as the page holds them; `text` and `candidates` may be
+ * left out) as .xlsx bytes (crate/src/xlsx.rs). Rejects with the writer's message when the
+ * module cannot load or the reports cannot be written.
+ */
+export async function workbookBytes(reports) {
+  const glue = await xlsxWriter();
+  return glue.comparison_xlsx(reports);
+}
