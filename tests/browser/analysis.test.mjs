@@ -4,39 +4,15 @@
 // them), ranks with ties, provinces, time-scope tags, small multiples, the timeline, and the
 // Excel download read back as a zip. No console error and no outside request all along.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startServer, launch, openPage, screenshot, waitForReports, shown, unzip } from './helpers.mjs';
+import { root, servedPage, screenshot, waitForReports, shown, unzip } from './helpers.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/**
- * The served page, ready. `requested` lists every URL the page (and its worker) asked for;
- * `blocked(url)` makes more requests fail; `options` go to the browser context.
- */
-async function open({ blocked = () => false, options = {} } = {}) {
-  const origin = new URL(server.url).origin;
-  const allowed = (url) => (url.startsWith(`${origin}/`) || /^(data|blob):/.test(url)) && !blocked(url);
-  const opened = await openPage(browser, allowed, options);
-  opened.requested = [];
-  opened.page.on('request', (request) => opened.requested.push(request.url()));
-  await opened.page.goto(server.url);
-  await opened.page.waitForSelector('body[data-ready="true"]');
-  return opened;
-}
+const served = servedPage();
+/** The served page, ready (see helpers.mjs `servedPage`). */
+const open = (options) => served.open(options);
 
 function assertClean(seen) {
   assert.deepEqual(seen.outside, [], 'requests left the page');

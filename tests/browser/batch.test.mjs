@@ -3,33 +3,15 @@
 // file among them changes nothing for the others. Also: a file over the size cap is refused
 // at once without being read, and a drop over the batch cap is refused whole.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launch, openPage, seeds, waitForReports, storedRecords, screenshot, PNG_BYTES } from './helpers.mjs';
+import { servedPage, seeds, waitForReports, storedRecords, screenshot, PNG_BYTES } from './helpers.mjs';
 
-let server;
-let browser;
 const SEEDS = seeds();
 /** The longest the main thread may be busy at once, in ms. */
 const MAX_TASK_MS = 100;
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open() {
-  const origin = new URL(server.url).origin;
-  const opened = await openPage(browser, (url) => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url));
-  await opened.page.goto(server.url);
-  await opened.page.waitForSelector('body[data-ready="true"][data-restored="true"]');
-  return opened;
-}
+const served = servedPage();
+const open = (options) => served.open({ restored: true, ...options });
 
 /**
  * Builds a DataTransfer of `count` files inside the page (copies of the seeds, and the PNG at

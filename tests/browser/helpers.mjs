@@ -10,6 +10,7 @@ import { dirname, extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { inflateRawSync } from 'node:zlib';
 import assert from 'node:assert/strict';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -206,4 +207,38 @@ export function unzip(bytes) {
     at += 46 + nameLength + extra + comment;
   }
   return files;
+}
+
+/**
+ * The served page for one test file: registers node:test hooks that start the static server
+ * and Chromium before the file's tests and close them after. `open()` gives a fresh context on
+ * index.html, ready for input (`restored`: also once earlier visits' reports are back), where
+ * only the page's own files load (`blocked(url)` refuses more) and `requested` lists every URL
+ * the page and its worker asked for.
+ */
+export function servedPage() {
+  const served = {
+    server: null,
+    browser: null,
+    origin: '',
+    ownFiles: (url) => url.startsWith(`${served.origin}/`) || /^(data|blob):/.test(url),
+    async open({ blocked = () => false, options = {}, restored = false } = {}) {
+      const opened = await openPage(served.browser, (url) => served.ownFiles(url) && !blocked(url), options);
+      opened.requested = [];
+      opened.page.on('request', (request) => opened.requested.push(request.url()));
+      await opened.page.goto(served.server.url);
+      await opened.page.waitForSelector(`body[data-ready="true"]${restored ? '[data-restored="true"]' : ''}`);
+      return opened;
+    },
+  };
+  before(async () => {
+    served.server = await startServer();
+    served.origin = new URL(served.server.url).origin;
+    served.browser = await launch();
+  });
+  after(async () => {
+    await served.browser?.close();
+    await served.server?.close();
+  });
+  return served;
 }

@@ -11,11 +11,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { root, startServer, launch, openPage, screenshot, waitForReports, shown, PNG_BYTES } from './helpers.mjs';
+import { root, servedPage, openPage, screenshot, waitForReports, shown, PNG_BYTES } from './helpers.mjs';
 
-let server;
-let browser;
-let origin;
 let scratch;
 const CLI = join(root, 'target', 'release', 'zhibiao');
 const SAMPLE_COUNT = 6;
@@ -24,26 +21,22 @@ before(async () => {
   // The exported file is checked with the real command line.
   execFileSync('cargo', ['build', '--release', '--bin', 'zhibiao'], { cwd: root, stdio: 'ignore' });
   scratch = mkdtempSync(join(tmpdir(), 'zhibiao-indicators-'));
-  server = await startServer();
-  origin = new URL(server.url).origin;
-  browser = await launch();
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.close();
+after(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-const ownFiles = (url) => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url);
+const served = servedPage();
+const ownFiles = served.ownFiles;
 
 async function ready(page) {
   await page.waitForSelector('body[data-ready="true"][data-restored="true"]');
 }
 
 async function open() {
-  const opened = await openPage(browser, ownFiles);
-  await opened.page.goto(server.url);
+  const opened = await openPage(served.browser, ownFiles);
+  await opened.page.goto(served.server.url);
   await ready(opened.page);
   return opened;
 }
@@ -297,7 +290,7 @@ test('from file://, offline: an indicator added in the single file is applied an
   const FILE = join(root, 'dist', 'zhibiao.html');
   assert.ok(existsSync(FILE), 'dist/zhibiao.html is built (scripts/build-page.sh)');
   const url = pathToFileURL(FILE).href;
-  const { page, context, seen } = await openPage(browser, (u) => u === url || /^(data|blob):/.test(u));
+  const { page, context, seen } = await openPage(served.browser, (u) => u === url || /^(data|blob):/.test(u));
   await context.setOffline(true);
   await page.goto(url);
   await ready(page);

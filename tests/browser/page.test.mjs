@@ -3,15 +3,13 @@
 // no console error and no request leaving the page's own origin. Accuracy is tested in Rust;
 // these check that the page shows what the engine found.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   root,
-  startServer,
-  launch,
-  openPage,
+  servedPage,
   seeds,
   keyFigures,
   screenshot,
@@ -27,28 +25,9 @@ function allChartsDrawn() {
   return figures.length >= 4 && figures.every((f) => f.querySelector('.chart-canvas > svg'));
 }
 
-let server;
-let browser;
 const SEEDS = seeds();
-
-before(async () => {
-  server = await startServer();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** A fresh page on the served index.html, ready for input. */
-async function open() {
-  const origin = new URL(server.url).origin;
-  const opened = await openPage(browser, (url) => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url));
-  await opened.page.goto(server.url);
-  await opened.page.waitForSelector('body[data-ready="true"]');
-  return opened;
-}
+const served = servedPage();
+const open = (options) => served.open(options);
 
 function assertClean(seen) {
   assert.deepEqual(seen.outside, [], 'requests left the page');
@@ -79,7 +58,7 @@ test('the page loads with no console error and no outside request', async () => 
 
 test('paste: a seed pasted into the box is read and its text shown', async () => {
   const { page, context, seen } = await open();
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: served.origin });
   const text = SEEDS[0].bytes.toString('utf8');
   await page.evaluate((t) => navigator.clipboard.writeText(t), text);
   await page.focus('#paste-text');

@@ -5,26 +5,13 @@
 // table, the evidence view, the chart labels and the exported SVG; and the page requests
 // nothing but its own files.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { root, startServer, launch, openPage, waitForReports, screenshot } from './helpers.mjs';
+import { root, servedPage, openPage, waitForReports, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-let origin;
-
-before(async () => {
-  server = await startServer();
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const served = servedPage();
 
 function cspOf(html) {
   const content = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)">/)[1];
@@ -56,21 +43,21 @@ test('the CSP allows no inline script, no eval and no outside connection', () =>
 /** The page's own files: anything else requested is a leak. */
 function ownFile(url) {
   if (/^(data|blob):/.test(url)) return true;
-  if (!url.startsWith(`${origin}/`)) return false;
+  if (!url.startsWith(`${served.origin}/`)) return false;
   const path = new URL(url).pathname;
   // (www/pkg/snippets/: the glue's inline JavaScript, see wasm.rs.)
   return /^\/(index\.html|sw\.js|www\/[\w-]+\.(js|css)|www\/pkg\/[\w-]+\.(js|wasm)|www\/pkg\/snippets\/[\w-]+\/[\w-]+\.js)?$/.test(path);
 }
 
 async function open() {
-  const opened = await openPage(browser, () => true);
+  const opened = await openPage(served.browser, () => true);
   const requests = [];
   opened.page.on('request', (request) => requests.push(request.url()));
   opened.page.on('dialog', (dialog) => {
     opened.seen.errors.push(`dialog: ${dialog.message()}`);
     dialog.dismiss();
   });
-  await opened.page.goto(server.url);
+  await opened.page.goto(served.server.url);
   await opened.page.waitForSelector('body[data-ready="true"][data-restored="true"]');
   return { ...opened, requests };
 }

@@ -3,40 +3,27 @@
 // kept too; and when the browser will not store anything (no IndexedDB, a full quota) the
 // page says so and goes on reading reports.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, launchPersistent, openPage, seeds, waitForReports, storedRecords, screenshot } from './helpers.mjs';
+import { servedPage, launchPersistent, openPage, seeds, waitForReports, storedRecords, screenshot } from './helpers.mjs';
 
-let server;
-let browser;
-let origin;
 const SEEDS = seeds();
 const THREE = SEEDS.slice(0, 3).map((s) => ({ name: s.name, mimeType: 'text/plain', buffer: s.bytes }));
 
-before(async () => {
-  server = await startServer();
-  origin = new URL(server.url).origin;
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-const ownFiles = (url) => url.startsWith(`${origin}/`) || /^(data|blob):/.test(url);
+const served = servedPage();
+const ownFiles = served.ownFiles;
 
 async function ready(page) {
   await page.waitForSelector('body[data-ready="true"][data-restored="true"]');
 }
 
 async function open(initScript) {
-  const opened = await openPage(browser, ownFiles);
+  const opened = await openPage(served.browser, ownFiles);
   if (initScript) await opened.context.addInitScript(initScript);
-  await opened.page.goto(server.url);
+  await opened.page.goto(served.server.url);
   await ready(opened.page);
   return opened;
 }
@@ -81,7 +68,7 @@ test('after a browser restart the reports are still there', async () => {
   try {
     let context = await launchPersistent(dir);
     let page = context.pages()[0] ?? (await context.newPage());
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await ready(page);
     await page.setInputFiles('#file-input', THREE);
     await waitForReports(page, 3);
@@ -92,7 +79,7 @@ test('after a browser restart the reports are still there', async () => {
     page = context.pages()[0] ?? (await context.newPage());
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
-    await page.goto(server.url);
+    await page.goto(served.server.url);
     await ready(page);
     await waitForReports(page, 3);
     assert.deepEqual(await shownFigures(page), figures);
@@ -173,9 +160,9 @@ test('storage full: the page says so and still reads reports', async () => {
 });
 
 test('files added while storage is still opening are listed and kept once', async () => {
-  const opened = await openPage(browser, ownFiles);
+  const opened = await openPage(served.browser, ownFiles);
   const { page, context, seen } = opened;
-  await page.goto(server.url);
+  await page.goto(served.server.url);
   // As soon as the shell is ready, before the stored reports are back.
   await page.waitForSelector('body[data-ready="true"]');
   await page.setInputFiles('#file-input', THREE);
