@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -27,6 +27,8 @@ SETS = [
     ("blind3", os.path.join(ROOT, "tests/gold/blind3"), os.path.join(ROOT, "tests/blind3"), 0.97, 1.0, 1.0),
     # The fourth blind set: 0.996 at its first reading, nothing tuned on it (tests/blind4/README.md).
     ("blind4", os.path.join(ROOT, "tests/gold/blind4"), os.path.join(ROOT, "tests/blind4"), 0.97, 1.0, 1.0),
+    # The fifth blind set: 0.978 at its first reading (tests/blind5/README.md).
+    ("blind5", os.path.join(ROOT, "tests/gold/blind5"), os.path.join(ROOT, "tests/blind5"), 0.97, 1.0, 1.0),
 ]
 
 SUMMARY = re.compile(r"^F1 ([\d.]+) .* regions (\d+)/(\d+) warnings (\d+)/(\d+)$")

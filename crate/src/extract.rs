@@ -245,6 +245,11 @@ impl Document {
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),
                 ))
+            } else if let Some(word) = problem_found(&n.chars, sentence, clause) {
+                Some(Said::new(
+                    format!("a problem an inspection found ({word}), not an achievement"),
+                    format!("是检查发现的问题({word}),不是已完成的数字"),
+                ))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
                 Some(too_small())
             } else {
@@ -373,6 +378,25 @@ impl Document {
             text: None,
         }
     }
+}
+
+/// Words of an audit or inspection finding: the figure beside them counts what went wrong
+/// (312户搬迁群众未按期入住, 清退…公益性岗位人员46人), not what was achieved.
+const PROBLEM_WORDS: &[&str] = &[
+    "未按期", "未及时", "未入住", "清退", "违规", "重复享受", "虚报", "冒领", "挤占", "挪用",
+    "滞留", "不符合条件", "骗取", "套取",
+];
+
+/// The problem word of a finding in the figure's clause, or earlier in its sentence when the
+/// clause only says what the finding involved (存在重复享受…情况,涉及学生38人次).
+fn problem_found(chars: &[char], sentence: Span, clause: Span) -> Option<&'static str> {
+    let in_span = |(s, e): Span| {
+        PROBLEM_WORDS.iter().copied().find(|w| crate::words::contains(&chars[s..e], w))
+    };
+    in_span(clause).or_else(|| {
+        let head = &chars[clause.0..clause.1.min(clause.0 + 2)];
+        (head == ['涉', '及']).then(|| in_span((sentence.0, clause.0))).flatten()
+    })
 }
 
 /// Longest evidence sentence shown whole; longer ones are cut to the clauses around the figure.
