@@ -245,7 +245,10 @@ impl Document {
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),
                 ))
-            } else if let Some(word) = problem_found(&n.chars, sentence, clause) {
+            } else if let Some(word) = problem_found(&n.chars, sentence, clause)
+                .map(str::to_string)
+                .or_else(|| markers.problem_section(q.num_start))
+            {
                 Some(Said::new(
                     format!("a problem an inspection found ({word}), not an achievement"),
                     format!("是检查发现的问题({word}),不是已完成的数字"),
@@ -383,8 +386,20 @@ impl Document {
 /// Words of an audit or inspection finding: the figure beside them counts what went wrong
 /// (312户搬迁群众未按期入住, 清退…公益性岗位人员46人), not what was achieved.
 const PROBLEM_WORDS: &[&str] = &[
-    "未按期", "未及时", "未入住", "清退", "违规", "重复享受", "虚报", "冒领", "挤占", "挪用",
-    "滞留", "不符合条件", "骗取", "套取",
+    "未按期",
+    "未及时",
+    "未入住",
+    "清退",
+    "违规",
+    "重复享受",
+    "虚报",
+    "冒领",
+    "挤占",
+    "挪用",
+    "滞留",
+    "不符合条件",
+    "骗取",
+    "套取",
 ];
 
 /// The problem word of a finding in the figure's clause, or earlier in its sentence when the

@@ -189,6 +189,8 @@ pub struct Markers {
     target: Vec<(usize, usize)>,
     /// Sections under a plan heading (三、2021年工作安排), with the heading's words.
     plans: Vec<(usize, usize, String)>,
+    /// Sections under a heading of problems or their rectification (三、审计处理及整改情况).
+    problems: Vec<(usize, usize, String)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
 }
@@ -273,11 +275,16 @@ const PLAN_HEADINGS: &[&str] = &[
 ];
 /// Words that make such a heading also a review (2020年工作完成情况及2021年工作安排).
 const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总结", "成绩"];
+/// Words of a heading over problems found or their rectification: figures there count what
+/// went wrong or was put right, not the region's achievements.
+const PROBLEM_HEADINGS: &[&str] =
+    &["整改", "存在的问题", "存在问题", "问题和不足", "问题与不足", "审计发现", "发现的问题"];
 
-/// Sections under a plan heading: a numbered heading line (三、2021年工作安排) up to the next
-/// heading numbered the same way (四、…) or the end. Figures there are plans, however their own
-/// sentence is worded (全年新改建农村公路220公里).
-fn plan_sections(chars: &[char]) -> Vec<(usize, usize, String)> {
+/// Sections under a heading with one of `words` (and none of `unless`): a numbered heading
+/// line (三、2021年工作安排) up to the next heading numbered the same way (四、…) or the end.
+/// Figures under a plan heading are plans, however their own sentence is worded (全年新改建
+/// 农村公路220公里).
+fn plan_sections(chars: &[char], words: &[&str], unless: &[&str]) -> Vec<(usize, usize, String)> {
     // Heading lines numbered 一、 二、 …: (start, end of line, is a plan heading).
     let mut headings = Vec::new();
     let mut start = 0;
@@ -290,8 +297,8 @@ fn plan_sections(chars: &[char]) -> Vec<(usize, usize, String)> {
             && "一二三四五六七八九十".contains(body[0])
             && body.iter().take(3).any(|&c| c == '、');
         if numbered {
-            let plan = PLAN_HEADINGS.iter().find(|w| words::contains(body, w));
-            let review = REVIEW_HEADINGS.iter().any(|w| words::contains(body, w));
+            let plan = words.iter().find(|w| crate::words::contains(body, w));
+            let review = unless.iter().any(|w| crate::words::contains(body, w));
             headings.push((start, plan.filter(|_| !review).map(|w| w.to_string())));
         }
         start = end + 1;
@@ -389,11 +396,12 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        let plans = plan_sections(chars);
+        let plans = plan_sections(chars, PLAN_HEADINGS, REVIEW_HEADINGS);
+        let problems = plan_sections(chars, PROBLEM_HEADINGS, &[]);
         // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme.
         let mut target = target;
         target.retain(|&(_, e)| !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’')));
-        Markers { scope, target, plans, part, cumulative }
+        Markers { scope, target, plans, problems, part, cumulative }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -420,6 +428,11 @@ impl Markers {
         starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
             .any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+    }
+
+    /// The heading of the problems or rectification section `pos` is in (审计处理及整改情况).
+    pub fn problem_section(&self, pos: usize) -> Option<String> {
+        self.problems.iter().find(|p| p.0 <= pos && pos < p.1).map(|p| p.2.clone())
     }
 
     /// A target word before `pos` in the clause (力争…达到2万元), or the heading of the plan
@@ -562,7 +575,7 @@ mod tests {
     fn plan_sections_run_from_a_plan_heading_to_the_next_heading() {
         let text = "二、2020年工作回顾\n去年减贫1万人。\n三、2021年工作安排\n全年培训1万人次。\n四、保障措施\n略。";
         let chars: Vec<char> = text.chars().collect();
-        let plans = plan_sections(&chars);
+        let plans = plan_sections(&chars, PLAN_HEADINGS, REVIEW_HEADINGS);
         assert_eq!(plans.len(), 1);
         let (s, e, word) = &plans[0];
         let section: String = chars[*s..*e].iter().collect();
@@ -571,6 +584,8 @@ mod tests {
         // A heading that reviews as well as plans is not a plan section.
         let mixed: Vec<char> =
             "一、2020年工作完成情况及2021年工作安排\n减贫1万人。".chars().collect();
-        assert!(plan_sections(&mixed).is_empty());
+        assert!(plan_sections(&mixed, PLAN_HEADINGS, REVIEW_HEADINGS).is_empty());
+        let fixes: Vec<char> = "三、审计处理及整改情况\n完成127户。\n四、建议".chars().collect();
+        assert_eq!(plan_sections(&fixes, PROBLEM_HEADINGS, &[]).len(), 1);
     }
 }
