@@ -338,8 +338,13 @@ impl Markers {
             .expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
         // 全县 in a prefecture's report is one of its counties, and 全州 in a county's report
-        // is the prefecture around it: a marker naming another level is not the region's.
-        let level = main_names.first().and_then(|full| region_level(full));
+        // is the prefecture around it: a marker naming another level is not the region's —
+        // when the text also names the region's own level. A text that only ever says 全县
+        // of a region now called 区 or 市 (东乡县 became 东乡区 in 2016) means the region.
+        let level = main_names
+            .first()
+            .and_then(|full| region_level(full))
+            .filter(|&own| main_hits.iter().any(|&(s, e)| marker_level(&chars[s..e]) == Some(own)));
         scope.extend(main_hits.iter().map(|&(s, e)| {
             let own = match (level, marker_level(&chars[s..e])) {
                 (Some(region), Some(marker)) => region == marker,
