@@ -61,7 +61,12 @@ struct Sentence {
 /// Rewrites the tables of `n` (see the module docs); text without tables comes back unchanged.
 pub fn rewrite(n: Normalized) -> Normalized {
     // Cheap test first: most reports have no line with two cell breaks.
-    if !n.chars.contains(&'\t') && !n.chars.windows(2).any(|w| w == [' ', ' ']) {
+    // Cheap test first: most reports have no line with two cell breaks, nor a one-line table
+    // (… 单位 …).
+    if !n.chars.contains(&'\t')
+        && !n.chars.windows(2).any(|w| w == [' ', ' '])
+        && !n.chars.windows(4).any(|w| w == [' ', '单', '位', ' '])
+    {
         return n;
     }
     let rows = lines(&n.chars);
@@ -70,6 +75,10 @@ pub fn rewrite(n: Normalized) -> Normalized {
     while k < rows.len() {
         let pairs = rows[k].cells.len() == 2;
         if rows[k].cells.len() < 2 {
+            let sentences = read_one_line_table(&n.chars, &rows[k]);
+            if !sentences.is_empty() {
+                replaced.push((rows[k].start, rows[k].end, sentences));
+            }
             k += 1;
             continue;
         }
@@ -256,6 +265,58 @@ fn read_pairs(chars: &[char], block: &[Row]) -> Vec<Sentence> {
     out
 }
 
+/// A whole table pasted into one line with single spaces (from a PDF): "指标 单位 截至2019年底
+/// 截至2020年底 累计脱贫户数 户 11846 12539 累计脱贫人口 人 …". The header is 指标 (or 项目),
+/// 单位 and m column headers; then rows of a label, a unit and m numbers. The last column is the
+/// latest: each row becomes "{last header},{label}{value}{unit}。" (a time for the figure).
+fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
+    // Tokens split at single spaces.
+    let mut tokens: Vec<Cell> = Vec::new();
+    let mut i = row.start;
+    while i < row.end {
+        while i < row.end && chars[i] == ' ' {
+            i += 1;
+        }
+        let start = i;
+        while i < row.end && chars[i] != ' ' {
+            i += 1;
+        }
+        if i > start {
+            tokens.push(Cell { start, end: i });
+        }
+    }
+    let word = |k: usize| text(chars, tokens[k]);
+    if tokens.len() < 8 || !PAIR_HEADERS.contains(&word(0).as_str()) || word(1) != "单位" {
+        return Vec::new();
+    }
+    for m in 1..=6 {
+        let width = 2 + m;
+        let body = &tokens[width..];
+        if body.len() < 2 * width || body.len() % width != 0 {
+            continue;
+        }
+        let fits = body.chunks(width).all(|r| {
+            !is_number(&text(chars, r[0])) && r[2..].iter().all(|&c| is_number(&text(chars, c)))
+        });
+        if !fits {
+            continue;
+        }
+        let when = word(width - 1);
+        return body
+            .chunks(width)
+            .map(|r| {
+                let unit = text(chars, r[1]);
+                let label = text(chars, r[0]);
+                let mut s = sentence(chars, r[0].start, &label, &unit, r[width - 1], None);
+                // Not a total: the column's date instead of 合计.
+                s.pieces[0] = (format!("{when},"), r[0].start);
+                s
+            })
+            .collect();
+    }
+    Vec::new()
+}
+
 /// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
 /// of a column before it, 合计{value}个{noun}{label}。 so that the verb follows its figure as
 /// it does in prose.
@@ -353,6 +414,16 @@ mod tests {
         {
             assert_eq!(rewritten(text).0, text);
         }
+    }
+
+    #[test]
+    fn a_table_pasted_into_one_line_is_read_by_its_last_column() {
+        let text = "表1\n指标 单位 截至2019年底 截至2020年底 累计脱贫户数 户 11846 12539 贫困发生率 % 0.92 0\n注";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "表1\n截至2020年底,累计脱贫户数12539户。截至2020年底,贫困发生率0%。\n注");
+        // Prose that starts like a header is not a table.
+        let prose = "指标 单位 都已经明确 下一步 要抓落实";
+        assert_eq!(rewritten(prose).0, prose);
     }
 
     #[test]
