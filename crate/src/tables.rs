@@ -292,7 +292,7 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
     for m in 1..=6 {
         let width = 2 + m;
         let body = &tokens[width..];
-        if body.len() < 2 * width || body.len() % width != 0 {
+        if body.len() < 2 * width || !body.len().is_multiple_of(width) {
             continue;
         }
         let fits = body.chunks(width).all(|r| {
