@@ -204,12 +204,15 @@ impl Compiled {
                 .map(|h| (q.num_start - h.end, h.word))
                 .min()
         };
+        // A unit implied by a noun further on (5.61万易地扶贫搬迁群众) spans the words between:
+        // they follow the number all the same.
+        let end = if q.implied && q.end > q.num_end { q.num_end } else { q.end };
         let after = |words: &[u32]| {
             in_clause
                 .iter()
-                .filter(|h| words.contains(&h.word) && h.start >= q.end)
-                .filter(|h| h.start - q.end <= rule.reach && !blocked(q.end, h.start))
-                .map(|h| (h.start - q.end, h.word))
+                .filter(|h| words.contains(&h.word) && h.start >= end)
+                .filter(|h| h.start - end <= rule.reach && !blocked(end, h.start))
+                .map(|h| (h.start - end, h.word))
                 .min()
         };
         for (words, found) in [
