@@ -280,12 +280,8 @@ const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总�
 const PROBLEM_HEADINGS: &[&str] =
     &["整改", "存在的问题", "存在问题", "问题和不足", "问题与不足", "审计发现", "发现的问题"];
 
-/// Sections under a heading with one of `words` (and none of `unless`): a numbered heading
-/// line (三、2021年工作安排) up to the next heading numbered the same way (四、…) or the end.
-/// Figures under a plan heading are plans, however their own sentence is worded (全年新改建
-/// 农村公路220公里).
-fn plan_sections(chars: &[char], words: &[&str], unless: &[&str]) -> Vec<(usize, usize, String)> {
-    // Heading lines numbered 一、 二、 …: (start, end of line, is a plan heading).
+/// Heading lines numbered 一、 二、 … (三、2021年工作安排): where each starts, and its text.
+fn numbered_headings(chars: &[char]) -> Vec<(usize, &[char])> {
     let mut headings = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -297,17 +293,29 @@ fn plan_sections(chars: &[char], words: &[&str], unless: &[&str]) -> Vec<(usize,
             && "一二三四五六七八九十".contains(body[0])
             && body.iter().take(3).any(|&c| c == '、');
         if numbered {
-            let plan = words.iter().find(|w| crate::words::contains(body, w));
-            let review = unless.iter().any(|w| crate::words::contains(body, w));
-            headings.push((start, plan.filter(|_| !review).map(|w| w.to_string())));
+            headings.push((start, body));
         }
         start = end + 1;
     }
+    headings
+}
+
+/// Sections under a heading with one of `words` (and none of `unless`): from the heading up to
+/// the next numbered heading (四、…) or the end. Figures under a plan heading are plans,
+/// however their own sentence is worded (全年新改建农村公路220公里).
+fn sections(
+    headings: &[(usize, &[char])],
+    text_len: usize,
+    words: &[&str],
+    unless: &[&str],
+) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
-    for (k, (at, plan)) in headings.iter().enumerate() {
-        if let Some(word) = plan {
-            let end = headings.get(k + 1).map_or(chars.len(), |h| h.0);
-            out.push((*at, end, word.clone()));
+    for (k, &(at, body)) in headings.iter().enumerate() {
+        let word = words.iter().find(|w| crate::words::contains(body, w));
+        let review = unless.iter().any(|w| crate::words::contains(body, w));
+        if let Some(word) = word.filter(|_| !review) {
+            let end = headings.get(k + 1).map_or(text_len, |h| h.0);
+            out.push((at, end, word.to_string()));
         }
     }
     out
@@ -401,8 +409,9 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        let plans = plan_sections(chars, PLAN_HEADINGS, REVIEW_HEADINGS);
-        let problems = plan_sections(chars, PROBLEM_HEADINGS, &[]);
+        let headings = numbered_headings(chars);
+        let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
+        let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &[]);
         // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme.
         let mut target = target;
         target.retain(|&(_, e)| !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’')));
@@ -580,7 +589,8 @@ mod tests {
     fn plan_sections_run_from_a_plan_heading_to_the_next_heading() {
         let text = "二、2020年工作回顾\n去年减贫1万人。\n三、2021年工作安排\n全年培训1万人次。\n四、保障措施\n略。";
         let chars: Vec<char> = text.chars().collect();
-        let plans = plan_sections(&chars, PLAN_HEADINGS, REVIEW_HEADINGS);
+        let plans =
+            sections(&numbered_headings(&chars), chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
         assert_eq!(plans.len(), 1);
         let (s, e, word) = &plans[0];
         let section: String = chars[*s..*e].iter().collect();
@@ -589,8 +599,12 @@ mod tests {
         // A heading that reviews as well as plans is not a plan section.
         let mixed: Vec<char> =
             "一、2020年工作完成情况及2021年工作安排\n减贫1万人。".chars().collect();
-        assert!(plan_sections(&mixed, PLAN_HEADINGS, REVIEW_HEADINGS).is_empty());
+        assert!(sections(&numbered_headings(&mixed), mixed.len(), PLAN_HEADINGS, REVIEW_HEADINGS)
+            .is_empty());
         let fixes: Vec<char> = "三、审计处理及整改情况\n完成127户。\n四、建议".chars().collect();
-        assert_eq!(plan_sections(&fixes, PROBLEM_HEADINGS, &[]).len(), 1);
+        assert_eq!(
+            sections(&numbered_headings(&fixes), fixes.len(), PROBLEM_HEADINGS, &[]).len(),
+            1
+        );
     }
 }

@@ -128,6 +128,15 @@ function figuresOf(page, name) {
   return page.$eval(`#report-list button[title="${name}"]`, (b) => Number(b.closest('tr').querySelector('.figures').textContent));
 }
 
+/** Reloads the page with the samples and SOLAR saved, and finds SOLAR kept and applied again. */
+async function reloadAndFindSolar(page) {
+  await page.reload();
+  await ready(page);
+  await waitForReports(page, SAMPLE_COUNT);
+  assert.deepEqual(await userIndicators(page), [SOLAR.id]);
+  await waitForCell(page, 'jinzhai.txt', SOLAR.id, shown(3000));
+}
+
 test('an indicator added with the form is applied at once to every loaded report, and its exported file works with the CLI', async () => {
   const { page, context, seen } = await open();
   await loadSamples(page);
@@ -200,11 +209,7 @@ test('own indicators are kept across reloads, imported from a file (a bad one ch
   await loadSamples(page);
   await waitForCell(page, 'jinzhai.txt', SOLAR.id, shown(3000));
 
-  await page.reload();
-  await ready(page);
-  await waitForReports(page, SAMPLE_COUNT);
-  assert.deepEqual(await userIndicators(page), [SOLAR.id]);
-  await waitForCell(page, 'jinzhai.txt', SOLAR.id, shown(3000));
+  await reloadAndFindSolar(page);
 
   // A pasted report, then a catalog file that finds a figure in it.
   await page.fill('#paste-text', LOANS_TEXT);
@@ -298,11 +303,7 @@ test('from file://, offline: an indicator added in the single file is applied an
   await fillForm(page, SOLAR);
   await page.click('#indicator-save');
   await waitForCell(page, 'jinzhai.txt', SOLAR.id, shown(3000));
-  await page.reload();
-  await ready(page);
-  await waitForReports(page, SAMPLE_COUNT);
-  assert.deepEqual(await userIndicators(page), [SOLAR.id]);
-  await waitForCell(page, 'jinzhai.txt', SOLAR.id, shown(3000));
+  await reloadAndFindSolar(page);
   assert.deepEqual(seen.outside, [], 'requests left the file');
   assert.deepEqual(seen.errors, [], 'console errors');
   await context.close();
