@@ -85,30 +85,22 @@ fn ruby_end(chars: &[char], i: usize, lenient: bool) -> Option<usize> {
 /// says nothing about them.
 const CONVERTED_IN_CONTEXT: &[char] = &['藉', '著', '苧', '闔', '鍾', '讎', '畫'];
 
+/// Bit `c` set for every char fast2s changes on its own (`CHANGED_ALONE`), asked of fast2s
+/// for every three-byte char by the build script (crate/build.rs).
+mod changed_alone {
+    include!(concat!(env!("OUT_DIR"), "/fast2s_changes.rs"));
+}
+
 /// Whether fast2s could change any char of `text`. Most reports are Simplified, and fast2s
-/// looks up every three-byte char in three hash tables (5% of a report's time), so each char
-/// is asked once per process whether fast2s changes it on its own, and the answer kept in a
-/// table: a text of chars it never changes is already Simplified.
+/// looks up every three-byte char in three hash tables (5% of a report's time), and builds
+/// those tables on its first call (a million instructions, more than a short report costs):
+/// a text of chars it never changes on their own, none of them one it changes in context, is
+/// already Simplified and never reaches fast2s.
 pub(crate) fn may_be_traditional(text: &str) -> bool {
-    use std::cell::RefCell;
-    const UNKNOWN: u8 = 0;
-    const KEPT: u8 = 1;
-    const CHANGED: u8 = 2;
-    thread_local! {
-        static SEEN: RefCell<Vec<u8>> = RefCell::new(vec![UNKNOWN; 0x10000]);
-    }
-    SEEN.with(|seen| {
-        let mut seen = seen.borrow_mut();
-        text.chars().filter(|c| c.len_utf8() == 3).any(|c| {
-            let slot = &mut seen[c as usize];
-            if *slot == UNKNOWN {
-                let mut buf = [0u8; 4];
-                let alone = fast2s::convert(c.encode_utf8(&mut buf));
-                let changes = alone.chars().ne([c]) || CONVERTED_IN_CONTEXT.contains(&c);
-                *slot = if changes { CHANGED } else { KEPT };
-            }
-            *slot == CHANGED
-        })
+    text.chars().filter(|c| c.len_utf8() == 3).any(|c| {
+        let bit = c as usize;
+        changed_alone::CHANGED_ALONE[bit / 64] & (1 << (bit % 64)) != 0
+            || CONVERTED_IN_CONTEXT.contains(&c)
     })
 }
 

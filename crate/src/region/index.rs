@@ -1,15 +1,19 @@
 //! The name index: every form of every division, found in a text by a leftmost-longest
-//! search, built once.
+//! search.
 //!
-//! The index is a hash table keyed by a name's first two chars, each key holding its names
-//! longest first. An Aho-Corasick automaton over the ten thousand names found them a little
-//! faster but took about 20 ms to build natively and several times that in WebAssembly before
-//! the first report could be read; the table builds in about a millisecond.
+//! The forms are made by the build script (`crate/build.rs`, from `data/regions.tsv` and the
+//! rules of `names.rs`) and embedded one per line, grouped by their first two chars and
+//! longest first inside a group; at the first report the lines are sliced and the groups'
+//! keys listed (a few hundred thousand instructions), and the search finds a group by binary
+//! search on the two chars. Made at run time, the forms cost 29 of the 31 million
+//! instructions of a first one-line report (sorting them alone 14 M) and 50-60 ms of a cold
+//! WebAssembly start. (An Aho-Corasick automaton over the names searched a little faster but
+//! took longer again to build.)
 
 use std::sync::OnceLock;
 
-use super::names;
-use super::table::{table, Division, FastMap};
+use super::data;
+use super::table::{table, Division};
 
 /// How a name was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,13 +39,16 @@ pub(crate) struct Target {
 }
 
 pub(crate) struct Index {
-    /// Pattern ids by the first two chars of the pattern, longest pattern first.
-    by_start: FastMap<u64, Vec<u32>>,
-    /// Bit `c % 65536` set for the first char of every pattern: most chars start none.
+    /// The patterns, by id.
+    patterns: Vec<&'static str>,
+    /// Where each pattern's targets start in `data::TARGETS`, and one past the last.
+    target_starts: Vec<u32>,
+    /// The groups' keys (two chars), ascending, and where each group's ids start, and one
+    /// past the last.
+    keys: Vec<u32>,
+    key_starts: Vec<u32>,
+    /// Bit `c` set for the first char of every pattern: most chars start none.
     first_chars: Vec<u64>,
-    patterns: Vec<String>,
-    /// Targets of each pattern, by pattern id; empty for a mask phrase.
-    pub targets: Vec<Vec<Target>>,
 }
 
 /// A name found in a text: byte offsets, half-open, and the pattern id.
@@ -63,18 +70,15 @@ impl Index {
                 let mut chars = rest.chars();
                 let first = chars.next()?;
                 let step = first.len_utf8();
-                let bit = first as usize % 65536;
-                if self.first_chars[bit / 64] & (1 << (bit % 64)) != 0 {
-                    if let Some(second) = chars.next() {
-                        let key = pair_key(first, second);
-                        let longest = self.by_start.get(&key).and_then(|ids| {
-                            ids.iter().find(|&&id| rest.starts_with(&self.patterns[id as usize]))
-                        });
-                        if let Some(&id) = longest {
-                            let start = at;
-                            at += self.patterns[id as usize].len();
-                            return Some(Found { start, end: at, pattern: id as usize });
-                        }
+                if self.starts_some_pattern(first) {
+                    let group = chars.next().and_then(|second| self.group(first, second));
+                    let patterns = &self.patterns;
+                    if let Some(id) =
+                        group.and_then(|mut ids| ids.find(|&id| rest.starts_with(patterns[id])))
+                    {
+                        let start = at;
+                        at += self.patterns[id].len();
+                        return Some(Found { start, end: at, pattern: id });
                     }
                 }
                 at += step;
@@ -82,78 +86,73 @@ impl Index {
             None
         })
     }
+
+    /// The divisions pattern `id` may denote: full forms first, then suffixed, then short;
+    /// then higher levels, then by code. None for a mask phrase.
+    pub fn targets(&self, id: usize) -> impl Iterator<Item = Target> {
+        let range = self.target_starts[id] as usize..self.target_starts[id + 1] as usize;
+        let divisions = &table().divisions;
+        data::TARGETS[range].iter().map(move |&packed| Target {
+            division: &divisions[usize::from(packed >> 4)],
+            form: match (packed >> 2) & 3 {
+                0 => Form::Full,
+                1 => Form::Suffixed,
+                _ => Form::Short,
+            },
+            needs_suffix: packed & 2 != 0,
+            tight: packed & 1 != 0,
+        })
+    }
+
+    fn starts_some_pattern(&self, c: char) -> bool {
+        let bit = c as usize;
+        bit < 1 << 16 && self.first_chars[bit / 64] & (1 << (bit % 64)) != 0
+    }
+
+    /// The ids of the patterns that start with `first` `second`, longest first.
+    fn group(&self, first: char, second: char) -> Option<std::ops::Range<usize>> {
+        let k = self.keys.binary_search(&key(first, second)?).ok()?;
+        Some(self.key_starts[k] as usize..self.key_starts[k + 1] as usize)
+    }
 }
 
-fn pair_key(first: char, second: char) -> u64 {
-    (u64::from(first) << 32) | u64::from(second)
+/// A group's key: its first two chars (the build script checks that they are in the BMP).
+fn key(first: char, second: char) -> Option<u32> {
+    let (a, b) = (first as u32, second as u32);
+    (a < 1 << 16 && b < 1 << 16).then_some((a << 16) | b)
 }
 
 pub(crate) fn index() -> &'static Index {
     static INDEX: OnceLock<Index> = OnceLock::new();
-    INDEX.get_or_init(build)
+    INDEX.get_or_init(load)
 }
 
-fn build() -> Index {
-    let mut by_pattern: FastMap<String, Vec<Target>> = FastMap::default();
-    let mut add = |pattern: &str, target: Target| {
-        // The caller's text went through fast2s, which rewrites a few Simplified characters
-        // (乾县 → 干县, 磐石 → 盘石): index that spelling too.
-        let simplified = if crate::normalize::may_be_traditional(pattern) {
-            fast2s::convert(pattern)
-        } else {
-            pattern.to_string()
-        };
-        for spelling in [pattern.to_string(), simplified] {
-            let slot = by_pattern.entry(spelling).or_default();
-            if !slot
-                .iter()
-                .any(|t| std::ptr::eq(t.division, target.division) && t.form == target.form)
-            {
-                slot.push(target);
-            }
-        }
-    };
-    for division in &table().divisions {
-        let tight = division.name.chars().count() == 2;
-        add(division.name, Target { division, form: Form::Full, needs_suffix: false, tight });
-        let Some(short) = division.short_name else { continue };
-        for form in names::suffixed_forms(division.name, short) {
-            add(
-                &form,
-                Target { division, form: Form::Suffixed, needs_suffix: false, tight: false },
-            );
-        }
-        let is_province = division.level == super::Level::Province;
-        let needs_suffix = !names::bare_short_allowed(short, is_province);
-        add(short, Target { division, form: Form::Short, needs_suffix, tight: false });
+fn load() -> Index {
+    let patterns: Vec<&'static str> = data::PATTERNS.lines().collect();
+    assert_eq!(patterns.len(), data::TARGET_COUNTS.len(), "the build script's index");
+    let mut target_starts = Vec::with_capacity(patterns.len() + 1);
+    let mut total = 0u32;
+    target_starts.push(0);
+    for &count in &data::TARGET_COUNTS {
+        total += u32::from(count);
+        target_starts.push(total);
     }
-    for phrase in names::MASK_PHRASES {
-        // An empty target list: the phrase wins the search and yields no mention.
-        by_pattern.entry(phrase.to_string()).or_default();
-    }
-    let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
-    // Sorting keeps pattern ids, and so tie order between targets, the same on every run.
-    patterns.sort_by(|a, b| a.0.cmp(&b.0));
-    for (_, targets) in &mut patterns {
-        // Full forms before suffixed before short; then higher levels, then by code.
-        targets.sort_by_key(|t| (t.form as u8, t.division.level, t.division.adcode));
-    }
-    let mut by_start: FastMap<u64, Vec<u32>> = FastMap::default();
-    let mut first_chars = vec![0u64; 65536 / 64];
-    for (id, (pattern, _)) in patterns.iter().enumerate() {
+    let mut keys: Vec<u32> = Vec::new();
+    let mut key_starts = Vec::new();
+    let mut first_chars = vec![0u64; 1 << 10];
+    for (id, pattern) in patterns.iter().enumerate() {
         let mut chars = pattern.chars();
-        let (Some(first), Some(second)) = (chars.next(), chars.next()) else {
-            panic!("region name {pattern:?} is shorter than two chars");
-        };
-        by_start.entry(pair_key(first, second)).or_default().push(id as u32);
-        let bit = first as usize % 65536;
+        let (first, second) = (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'));
+        let k = key(first, second).unwrap_or(0);
+        if keys.last() != Some(&k) {
+            keys.push(k);
+            key_starts.push(id as u32);
+        }
+        let bit = first as usize % (1 << 16);
         first_chars[bit / 64] |= 1 << (bit % 64);
     }
-    for ids in by_start.values_mut() {
-        ids.sort_by_key(|&id| std::cmp::Reverse(patterns[id as usize].0.len()));
-    }
-    let (patterns, targets) = patterns.into_iter().unzip();
-    Index { by_start, first_chars, patterns, targets }
+    key_starts.push(patterns.len() as u32);
+    Index { patterns, target_starts, keys, key_starts, first_chars }
 }
 
 #[cfg(test)]
@@ -164,7 +163,7 @@ mod tests {
         let idx = index();
         let m = idx.find_iter(name).next().expect("pattern matches");
         assert_eq!((m.start, m.end), (0, name.len()), "{name} matched as a whole");
-        idx.targets[m.pattern].iter().map(|t| (t.division.adcode, t.form)).collect()
+        idx.targets(m.pattern).map(|t| (t.division.adcode, t.form)).collect()
     }
 
     #[test]

@@ -117,11 +117,8 @@ fn find(text: &str) -> Vec<Raw> {
         let after = &text[end..];
         let before = text[..start].chars().next_back();
         let previous = out.last().filter(|p| p.end_byte == start);
-        let targets: Vec<Target> = idx.targets[m.pattern]
-            .iter()
-            .filter(|t| keep_target(t, after, before, previous))
-            .copied()
-            .collect();
+        let targets: Vec<Target> =
+            idx.targets(m.pattern).filter(|t| keep_target(t, after, before, previous)).collect();
         if !targets.is_empty() {
             out.push(Raw { start_byte: start, end_byte: end, targets });
         }

@@ -2,7 +2,7 @@
 //!
 //! - `table`: the embedded division table (`data/regions.tsv`) and [`lookup`];
 //! - `names`: short names (石柱 for 石柱土家族自治县) and common-word short names;
-//! - `index`: all name forms in one table searched leftmost-longest, built once;
+//! - `index`: all name forms in one table searched leftmost-longest, made by the build script;
 //! - `mentions`: every division named in a text, with town, river and
 //!   newspaper names filtered out and ambiguous names ordered by context;
 //! - `subject`: [`main_region`], the county, district or city a report is about.
@@ -10,8 +10,15 @@
 //! Texts arrive already normalised and in Simplified Chinese; offsets are char indices,
 //! half-open.
 
+/// The division table and name index, made by `crate/build.rs`.
+mod data {
+    include!(concat!(env!("OUT_DIR"), "/region_index.rs"));
+}
 mod index;
 mod mentions;
+// Shared with crate/build.rs, which makes the name index from it; at run time the crate
+// itself needs only `short_name`.
+#[allow(dead_code)]
 mod names;
 mod subject;
 mod table;

@@ -5,9 +5,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::names;
-
-const DATA: &str = include_str!("../../data/regions.tsv");
+use super::data;
 
 /// Level of a division in GB/T 2260.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -91,15 +89,16 @@ impl Hasher for FastHasher {
     }
 }
 
-/// The parsed table, built once.
+/// The table, with each division's level, parents and short name (made by `crate/build.rs`),
+/// in code order.
 pub(crate) struct Table {
     pub divisions: Vec<Division>,
-    by_code: FastMap<&'static str, usize>,
 }
 
 impl Table {
     pub fn get(&self, adcode: &str) -> Option<&Division> {
-        self.by_code.get(adcode).map(|&i| &self.divisions[i])
+        let i = self.divisions.binary_search_by(|d| d.adcode.cmp(adcode)).ok()?;
+        Some(&self.divisions[i])
     }
 }
 
@@ -110,30 +109,37 @@ pub fn lookup(adcode: &str) -> Option<Division> {
 
 pub(crate) fn table() -> &'static Table {
     static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| parse(DATA))
+    TABLE.get_or_init(|| parse(data::DIVISIONS))
 }
 
-/// The code of the division above `adcode` that keeps its first `digits` digits (2: the
-/// province, 4: the prefecture), zeros after them.
-fn parent_code(adcode: &str, digits: usize) -> String {
-    let mut code = String::with_capacity(6);
-    code.push_str(&adcode[..digits]);
-    code.push_str(&"000000"[digits..]);
-    code
-}
-
-/// Short names are leaked once per process: the table lives for the whole run anyway, and
-/// `&'static str` keeps [`Division`] `Copy`.
+/// Lines of `code<TAB>name[<TAB>short name]` in code order (the build script checks the
+/// order and made the short names: none written when it is the name without its last char,
+/// an empty one when there is none); the parents come from the code.
 fn parse(data: &'static str) -> Table {
-    let rows: Vec<(&'static str, &'static str)> = data
+    let rows: Vec<(&'static str, &'static str, &'static str)> = data
         .lines()
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .filter_map(|line| line.split_once('\t'))
+        .filter_map(|line| {
+            let mut fields = line.split('\t');
+            let (code, name) = (fields.next()?, fields.next()?);
+            let short = fields.next().unwrap_or_else(|| {
+                let mut chars = name.chars();
+                chars.next_back();
+                chars.as_str()
+            });
+            Some((code, name, short))
+        })
         .collect();
-    let names: FastMap<&str, &str> = rows.iter().copied().collect();
+    // The division above `adcode` that keeps its first `digits` digits (2: the province,
+    // 4: the prefecture), zeros after them.
+    let parent = |adcode: &str, digits: usize| {
+        let mut code = *b"000000";
+        code[..digits].copy_from_slice(&adcode.as_bytes()[..digits]);
+        let i = rows.binary_search_by(|r| r.0.as_bytes().cmp(&code[..])).ok()?;
+        Some(rows[i])
+    };
     let divisions = rows
         .iter()
-        .map(|&(adcode, name)| {
+        .map(|&(adcode, name, short)| {
             let level = if adcode.ends_with("0000") {
                 Level::Province
             } else if adcode.ends_with("00") {
@@ -141,21 +147,17 @@ fn parse(data: &'static str) -> Table {
             } else {
                 Level::County
             };
-            let province = names.get_key_value(parent_code(adcode, 2).as_str());
             let (province, province_name) =
-                province.map(|(k, v)| (*k, *v)).unwrap_or((adcode, name));
+                parent(adcode, 2).map(|r| (r.0, r.1)).unwrap_or((adcode, name));
             let prefecture = match level {
-                Level::County => {
-                    names.get_key_value(parent_code(adcode, 4).as_str()).map(|(k, _)| *k)
-                }
+                Level::County => parent(adcode, 4).map(|r| r.0),
                 _ => None,
             };
-            let short_name = names::short_name(name).map(|s| &*Box::leak(s.into_boxed_str()));
+            let short_name = (!short.is_empty()).then_some(short);
             Division { adcode, name, short_name, level, prefecture, province, province_name }
         })
-        .collect::<Vec<_>>();
-    let by_code = divisions.iter().enumerate().map(|(i, d)| (d.adcode, i)).collect();
-    Table { divisions, by_code }
+        .collect();
+    Table { divisions }
 }
 
 #[cfg(test)]

@@ -1,0 +1,198 @@
+//! Builds the region name index at compile time.
+//!
+//! Every report needs the index of ~10,000 name forms of the 3,217 divisions (official names,
+//! 石柱县-style suffixed forms, bare short names, their fast2s spellings), ordered for a
+//! leftmost-longest search. Built at run time it was 29 of the 31 million instructions of the
+//! first one-line report natively (sorting the forms alone 14 M) and 50-60 ms in a cold
+//! WebAssembly instance, all before the page could show its first result. Here it is built
+//! once by cargo and embedded as data: `$OUT_DIR/region_index.rs`, read by
+//! `src/region/table.rs` and `src/region/index.rs`, which need no start-up work beyond
+//! slicing it.
+//!
+//! The name rules themselves stay in `src/region/names.rs`, shared with the crate (which also
+//! uses them at run time, e.g. for the short name of the main region), so there is one copy.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+
+#[allow(dead_code)]
+#[path = "src/region/names.rs"]
+mod names;
+
+/// How a name is written: the order is the crate's `index::Form` (full, suffixed, short).
+const FULL: u16 = 0;
+const SUFFIXED: u16 = 1;
+const SHORT: u16 = 2;
+
+/// One division a form may denote: (division index, form, needs_suffix, tight).
+type Target = (usize, u16, bool, bool);
+
+struct Division<'a> {
+    adcode: &'a str,
+    name: &'a str,
+    short: Option<String>,
+}
+
+fn level_rank(adcode: &str) -> u8 {
+    if adcode.ends_with("0000") {
+        0
+    } else if adcode.ends_with("00") {
+        1
+    } else {
+        2
+    }
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/regions.tsv");
+    println!("cargo:rerun-if-changed=src/region/names.rs");
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let data = std::fs::read_to_string("data/regions.tsv").expect("data/regions.tsv");
+    let divisions: Vec<Division> = data
+        .lines()
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .map(|line| {
+            let (adcode, name) = line.split_once('\t').expect("adcode<TAB>name");
+            Division { adcode, name, short: names::short_name(name) }
+        })
+        .collect();
+    assert!(
+        divisions.windows(2).all(|w| w[0].adcode < w[1].adcode),
+        "regions.tsv must be sorted by code (the table looks codes up by binary search)"
+    );
+    assert!(divisions.len() < 1 << 12, "a target packs the division index in 12 bits");
+
+    // Every spelling of every form -> its targets (division index, form, flags).
+    let mut by_pattern: BTreeMap<String, Vec<Target>> = BTreeMap::new();
+    let mut add = |pattern: &str, target: Target| {
+        // The caller's text went through fast2s, which rewrites a few Simplified characters
+        // (乾县 → 干县, 磐石 → 盘石): index that spelling too.
+        let simplified = fast2s::convert(pattern);
+        for spelling in [pattern.to_string(), simplified] {
+            let slot = by_pattern.entry(spelling).or_default();
+            if !slot.iter().any(|t| t.0 == target.0 && t.1 == target.1) {
+                slot.push(target);
+            }
+        }
+    };
+    for (i, d) in divisions.iter().enumerate() {
+        let tight = d.name.chars().count() == 2;
+        add(d.name, (i, FULL, false, tight));
+        let Some(short) = &d.short else { continue };
+        for form in names::suffixed_forms(d.name, short) {
+            add(&form, (i, SUFFIXED, false, false));
+        }
+        let is_province = level_rank(d.adcode) == 0;
+        let needs_suffix = !names::bare_short_allowed(short, is_province);
+        add(short, (i, SHORT, needs_suffix, false));
+    }
+    for phrase in names::MASK_PHRASES {
+        // No targets: the phrase wins the search and yields no mention.
+        by_pattern.entry(phrase.to_string()).or_default();
+    }
+
+    // Patterns grouped by their first two chars (the search's key), longest first inside a
+    // group, then by text: a group is one run of pattern ids, tried in order.
+    let key = |p: &str| {
+        let mut chars = p.chars();
+        let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
+            panic!("region name {p:?} is shorter than two chars");
+        };
+        assert!((a as u32) < 1 << 16 && (b as u32) < 1 << 16, "{p:?}: a key is two BMP chars");
+        ((a as u32) << 16) | b as u32
+    };
+    let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
+    patterns.sort_by(|a, b| {
+        (key(&a.0), std::cmp::Reverse(a.0.len()), &a.0).cmp(&(
+            key(&b.0),
+            std::cmp::Reverse(b.0.len()),
+            &b.0,
+        ))
+    });
+
+    // As text and small numbers, not as ready-made arrays of offsets: the page's engine module
+    // must stay small (the index as u32 arrays added 77 KB to it gzipped), and the run-time
+    // work left (splitting lines, prefix sums, one pass for the groups) is a few hundred
+    // thousand instructions.
+    let mut out = String::new();
+    out.push_str(
+        "// @generated by crate/build.rs from data/regions.tsv and src/region/names.rs.\n",
+    );
+    // The table: `code<TAB>name` per line when the short name is the name without its last
+    // char (most: 绵阳市), `code<TAB>name<TAB>short` when it is another (石柱土家族自治县), and
+    // `code<TAB>name<TAB>` when there is none (城区); in code order.
+    let mut table = String::new();
+    for d in &divisions {
+        let mut chars = d.name.chars();
+        chars.next_back();
+        match d.short.as_deref() {
+            Some(short) if short == chars.as_str() => writeln!(table, "{}\t{}", d.adcode, d.name),
+            short => writeln!(table, "{}\t{}\t{}", d.adcode, d.name, short.unwrap_or("")),
+        }
+        .unwrap();
+    }
+    writeln!(out, "pub(crate) const DIVISIONS: &str = {table:?};").unwrap();
+
+    // One pattern per line, in search order; per pattern the number of its targets (one
+    // byte) and the targets themselves, packed: division index << 4 | form << 2 |
+    // needs_suffix << 1 | tight.
+    let mut text = String::new();
+    let mut counts = Vec::new();
+    let mut targets = Vec::new();
+    for (pattern, mut pattern_targets) in patterns {
+        text.push_str(&pattern);
+        text.push('\n');
+        // Full forms before suffixed before short; then higher levels, then by code.
+        pattern_targets
+            .sort_by_key(|t| (t.1, level_rank(divisions[t.0].adcode), divisions[t.0].adcode));
+        counts.push(u8::try_from(pattern_targets.len()).expect("at most 255 targets a name"));
+        for (division, form, needs_suffix, tight) in pattern_targets {
+            let packed = ((division as u16) << 4)
+                | (form << 2)
+                | (u16::from(needs_suffix) << 1)
+                | u16::from(tight);
+            targets.push(packed);
+        }
+    }
+    writeln!(out, "pub(crate) const PATTERNS: &str = {text:?};").unwrap();
+    let list = |v: Vec<String>| v.join(",");
+    writeln!(
+        out,
+        "pub(crate) static TARGET_COUNTS: [u8; {}] = [{}];",
+        counts.len(),
+        list(counts.iter().map(u8::to_string).collect())
+    )
+    .unwrap();
+    writeln!(
+        out,
+        "pub(crate) static TARGETS: [u16; {}] = [{}];",
+        targets.len(),
+        list(targets.iter().map(u16::to_string).collect())
+    )
+    .unwrap();
+
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").expect("OUT_DIR"));
+    std::fs::write(out_dir.join("region_index.rs"), out).expect("write region_index.rs");
+    std::fs::write(out_dir.join("fast2s_changes.rs"), fast2s_changes()).expect("fast2s_changes.rs");
+}
+
+/// The three-byte chars (U+0800-U+FFFF) fast2s changes on their own, as a bit set for
+/// `normalize::may_be_traditional`: asking fast2s at run time built its tables on the first
+/// report, Simplified or not.
+fn fast2s_changes() -> String {
+    let mut bits = vec![0u64; 1 << 10];
+    for c in (0x800u32..0x10000).filter_map(char::from_u32) {
+        let mut buf = [0u8; 4];
+        if fast2s::convert(c.encode_utf8(&mut buf)).chars().ne([c]) {
+            bits[c as usize / 64] |= 1 << (c as usize % 64);
+        }
+    }
+    let items: Vec<String> = bits.iter().map(u64::to_string).collect();
+    format!(
+        "// @generated by crate/build.rs from fast2s.\npub(crate) static CHANGED_ALONE: [u64; {}] = [{}];\n",
+        bits.len(),
+        items.join(",")
+    )
+}
