@@ -8,14 +8,8 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalog::Catalog;
 use crate::chart;
-use crate::extract::Engine;
+use crate::extract::{builtin_catalog, Engine};
 use crate::report::{InputError, Report};
-
-thread_local! {
-    /// Parsed once per Wasm instance, for `catalog()`; extraction uses the engine's own
-    /// compiled copy (`Engine::builtin`) unless a user catalog is set (see the end of this file).
-    static CATALOG: Catalog = Catalog::builtin();
-}
 
 /// Plain objects (not `Map`s) and `null` for absent values, so the page can read
 /// `report.region?.name` and post results between workers with structured clone.
@@ -252,7 +246,7 @@ pub fn set_user_catalog(text: &str) -> JsValue {
         Ok(user) => user,
         Err(error) => return refusal(&error),
     };
-    let mut merged = CATALOG.with(Catalog::clone);
+    let mut merged = builtin_catalog().clone();
     merged.extend(user.clone());
     let engine = Engine::new(&merged);
     USER.with(|u| {
@@ -290,32 +284,27 @@ struct Listed<'a> {
 /// the page gets the plural): the built-in one, extended by the user catalog when one is set.
 #[wasm_bindgen]
 pub fn catalog() -> JsValue {
-    CATALOG.with(|builtin| {
-        USER.with(|user| {
-            let user = user.borrow();
-            let (catalog, own) = match &*user {
-                Some(u) => (&u.merged, Some(&u.user)),
-                None => (builtin, None),
-            };
-            let indicators = catalog
-                .indicators
-                .iter()
-                .map(|def| {
-                    let mine = own.is_some_and(|own| own.get(&def.id).is_some());
-                    Listed {
-                        def,
-                        user: mine,
-                        replaces_builtin: mine && builtin.get(&def.id).is_some(),
-                        form: if mine {
-                            crate::catalog::IndicatorForm::from_def(def)
-                        } else {
-                            None
-                        },
-                    }
-                })
-                .collect();
-            to_js(&CatalogForPage { version: catalog.version, indicators })
-        })
+    let builtin = builtin_catalog();
+    USER.with(|user| {
+        let user = user.borrow();
+        let (catalog, own) = match &*user {
+            Some(u) => (&u.merged, Some(&u.user)),
+            None => (builtin, None),
+        };
+        let indicators = catalog
+            .indicators
+            .iter()
+            .map(|def| {
+                let mine = own.is_some_and(|own| own.get(&def.id).is_some());
+                Listed {
+                    def,
+                    user: mine,
+                    replaces_builtin: mine && builtin.get(&def.id).is_some(),
+                    form: if mine { crate::catalog::IndicatorForm::from_def(def) } else { None },
+                }
+            })
+            .collect();
+        to_js(&CatalogForPage { version: catalog.version, indicators })
     })
 }
 
@@ -357,7 +346,7 @@ pub fn user_catalog_with_indicator(
     };
     edited(parse_user(current).and_then(|user| {
         let def = form.to_def()?;
-        CATALOG.with(|b| user.with_indicator(def, editing.as_deref(), b, replace_builtin))
+        user.with_indicator(def, editing.as_deref(), builtin_catalog(), replace_builtin)
     }))
 }
 

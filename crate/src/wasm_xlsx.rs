@@ -11,13 +11,7 @@
 
 use wasm_bindgen::prelude::*;
 
-use crate::catalog::Catalog;
 use crate::report::Report;
-
-thread_local! {
-    /// Parsed once per Wasm instance, on the first workbook.
-    static CATALOG: Catalog = Catalog::builtin();
-}
 
 /// The comparison as an Excel workbook (`.xlsx` bytes, a `Uint8Array` in JS): values,
 /// evidence and warnings sheets (see [`crate::xlsx::comparison`]). `reports` is an array of
@@ -28,5 +22,6 @@ pub fn comparison_xlsx(reports: JsValue) -> Result<Vec<u8>, JsError> {
     let reports: Vec<Report> = serde_wasm_bindgen::from_value(reports).map_err(|e| {
         JsError::new(&format!("the reports could not be read for the workbook: {e}"))
     })?;
-    CATALOG.with(|catalog| crate::xlsx::comparison(&reports, catalog)).map_err(|e| JsError::new(&e))
+    crate::xlsx::comparison(&reports, crate::extract::builtin_catalog())
+        .map_err(|e| JsError::new(&e))
 }
