@@ -154,16 +154,22 @@ function writeSingleFile() {
   const xlsx = readFileSync(at('www', 'pkg', 'zhibiao_xlsx_bg.wasm'));
   const workerSource = joinModules(at('www', 'worker.js')).source;
   const workerUrl = `data:text/javascript;base64,${Buffer.from(workerSource).toString('base64')}`;
-  const inline = { wasm: wasm.toString('base64'), worker: workerUrl, xlsx: xlsx.toString('base64') };
+  // The engine's bytes and worker go first, in a classic script of their own with boot.js,
+  // which starts the worker while the rest is parsed; the Excel module's bytes come later,
+  // with the page's modules.
+  const early = { wasm: wasm.toString('base64'), worker: workerUrl };
   // The Excel module's glue is joined like the page's modules but wrapped in a function that
   // www/xlsx.js calls on the first .xlsx, so nothing of it runs before (its wasm is compiled
   // then too).
   const xlsxGlue = joinModules(at('www', 'pkg', 'zhibiao_xlsx.js'));
+  const bootScript =
+    `globalThis.__ZHIBIAO_INLINE = ${JSON.stringify(early)};\n` + readFileSync(at('www', 'boot.js'), 'utf8');
   const script =
-    `globalThis.__ZHIBIAO_INLINE = ${JSON.stringify(inline)};\n` +
+    `globalThis.__ZHIBIAO_INLINE.xlsx = ${JSON.stringify(xlsx.toString('base64'))};\n` +
     `globalThis.__ZHIBIAO_INLINE.xlsxGlue = () => {\n${xlsxGlue.source}\nreturn ${xlsxGlue.exports};\n};\n` +
     joinModules(at('www', 'app.js')).source;
   const css = readFileSync(at('www', 'style.css'), 'utf8');
+  checkInlinable(bootScript, 'the engine and www/boot.js', 'script');
   checkInlinable(script, 'the joined script', 'script');
   checkInlinable(css, 'www/style.css', 'style');
 
@@ -177,14 +183,16 @@ function writeSingleFile() {
   // no other inline script can run even if markup were ever injected.
   const styleText = `\n${css}`;
   const scriptText = `\n${script}`;
+  const bootText = `\n${bootScript}`;
   const sha = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
   replaceOnce(
     /<meta http-equiv="Content-Security-Policy" content="[^"]*">/,
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${sha(scriptText)} 'wasm-unsafe-eval'; worker-src data:; style-src ${sha(styleText)}; img-src data: blob:; connect-src 'none'; manifest-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">`,
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src ${sha(bootText)} ${sha(scriptText)} 'wasm-unsafe-eval'; worker-src data:; style-src ${sha(styleText)}; img-src data: blob:; connect-src 'none'; manifest-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'">`,
   );
   replaceOnce(/<link rel="stylesheet" href="www\/style\.css">/, `<style>${styleText}</style>`);
   // The engine is inline: nothing to preload (and nothing may be fetched).
   replaceOnce(/\n *<!-- The engine is the largest file:[^]*?<link rel="preload" href="www\/pkg\/zhibiao_bg\.wasm"[^>]*>/, '');
+  replaceOnce(/<script src="www\/boot\.js"><\/script>/, `<script>${bootText}</script>`);
   replaceOnce(/<script type="module" src="www\/app\.js"><\/script>/, `<script type="module">${scriptText}</script>`);
   mkdirSync(at('dist'), { recursive: true });
   writeFileSync(at('dist', 'zhibiao.html'), html);

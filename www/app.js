@@ -128,17 +128,26 @@ function showStorage(failure = null) {
 
 // ---- Reading reports ----
 
+let storedCatalogSet = null;
+/** Puts the user's own indicators kept in this browser in force, once. Reading waits for
+ * this (and only this: with none kept, the first report is read at once). */
+function setStoredCatalog() {
+  storedCatalogSet ??= (async () => {
+    const stored = loadUserCatalog();
+    if (!stored) return;
+    const refused = await setUserCatalog(stored);
+    if (refused) state.catalogProblem = refused;
+    else useUserCatalog(stored);
+  })();
+  return storedCatalogSet;
+}
+
 let catalogLoaded = null;
-/** Loads the indicator catalog once, with the user's own indicators kept in this browser
- * put in force first (starts the engine). Reading waits for it. */
+/** Loads the indicator catalog once (after the stored user indicators are in force): the
+ * comparison's columns and the Indicators tab list it. */
 function loadCatalog() {
   catalogLoaded ??= (async () => {
-    const stored = loadUserCatalog();
-    if (stored) {
-      const refused = await setUserCatalog(stored);
-      if (refused) state.catalogProblem = refused;
-      else useUserCatalog(stored);
-    }
+    await setStoredCatalog();
     state.indicators = (await catalog()).indicators ?? [];
   })();
   return catalogLoaded;
@@ -173,7 +182,7 @@ function enqueue(entries) {
 async function readQueue() {
   reading = true;
   try {
-    await loadCatalog();
+    await setStoredCatalog();
   } catch (error) {
     showAlert(t('engine_failed', { message: String(error?.message ?? error) }));
   }

@@ -38,10 +38,23 @@ const RECYCLE_WORKER_BYTES = 256 * 1024 * 1024;
 
 const INLINE = globalThis.__ZHIBIAO_INLINE;
 
+/**
+ * What www/boot.js started before this module ran (index.html loads it first; the single
+ * file inlines it): the compile of the .wasm and the worker, already sent the module and a
+ * warm-up text. Taken once; null without it.
+ */
+const BOOT = takeBoot();
+
+function takeBoot() {
+  const boot = globalThis.__ZHIBIAO_BOOT ?? null;
+  delete globalThis.__ZHIBIAO_BOOT;
+  return boot;
+}
+
 let compiled = null;
 /** The compiled WebAssembly.Module, compiled once and shared with the worker. */
 function compiledModule() {
-  compiled ??= compile();
+  compiled ??= BOOT?.compiled ?? compile();
   return compiled;
 }
 
@@ -63,7 +76,11 @@ function base64ToBytes(base64) {
 }
 
 let mainStarted = null;
-/** Instantiates the engine on the main thread (for charts, the catalog, and no-worker runs). */
+/**
+ * Instantiates the engine on the main thread (for charts, catalog edits, and no-worker runs).
+ * Not at start-up: building its tables there took the main thread 60-80 ms just when the
+ * worker needed it to start and the first report needed it to be drawn (see warmUp).
+ */
 export function startEngine() {
   mainStarted ??= compiledModule().then((module) => {
     initSync({ module });
@@ -71,9 +88,9 @@ export function startEngine() {
   return mainStarted;
 }
 
+/** The catalog in force (see `catalog` in crate/src/wasm.rs), from the worker when one runs. */
 export async function catalog() {
-  await startEngine();
-  return engineCatalog();
+  return run({ type: 'indicators', name: 'catalog' });
 }
 
 const CHARTS = {
@@ -105,6 +122,7 @@ let workerReady = null;
 function currentWorker() {
   if (workerFailed) return Promise.resolve(null);
   if (worker) return workerReady;
+  if (BOOT?.worker) return adoptBootWorker();
   let started;
   try {
     const url = INLINE ? INLINE.worker : new URL('./worker.js', import.meta.url);
@@ -133,10 +151,43 @@ function currentWorker() {
   return workerReady;
 }
 
+/** Takes over the worker boot.js started (once): it already has the module (posted when the
+ * compile ended, before anything of ours) and a warm-up job of its own. */
+function adoptBootWorker() {
+  const started = BOOT.worker;
+  BOOT.worker = null;
+  if (BOOT.failed) {
+    workerFailed = true;
+    started.terminate();
+    return Promise.resolve(null);
+  }
+  worker = started;
+  initedWorker = started;
+  started.onmessage = (event) => finishJob(event.data);
+  started.onerror = (event) => {
+    event.preventDefault();
+    workerFailed = true;
+    dropWorker();
+  };
+  for (const data of BOOT.early) finishJob(data);
+  // boot.js's `then` on the same promise runs before this one: its init message goes first.
+  workerReady = compiledModule().then(() => {
+    if (worker !== started) return currentWorker();
+    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog });
+    return started;
+  });
+  return workerReady;
+}
+
 function finishJob({ id, result, crashed, memory }) {
   const job = jobs.get(id);
-  if (!job) return;
+  if (!job) {
+    // boot.js's warm-up (id 0) trapped: that instance is unusable.
+    if (crashed) dropWorker();
+    return;
+  }
   jobs.delete(id);
+  if (!job.message.warmUp && job.message.type !== 'indicators') startEngineSoon();
   if (!crashed && memory > RECYCLE_WORKER_BYTES && jobs.size === 0) {
     worker?.terminate();
     worker = null;
@@ -196,6 +247,7 @@ async function run(message) {
 async function runOnMainThread(message) {
   try {
     await startEngine();
+    if (message.type === 'indicators') return engineCatalog();
     if (message.type === 'text') return analyze_text(message.text, message.name);
     const bytes = new Uint8Array(await message.file.arrayBuffer());
     return analyze_bytes(bytes, message.name);
@@ -266,16 +318,37 @@ export async function userCatalogImport(current, imported) {
 
 /**
  * Gets the engine ready before anyone asks: starts the worker and compiles the Wasm while the
- * page is still loading, instantiates it on the main thread and reads the catalog there (for
- * the first list and the charts), and has the worker build the engine's tables on a one-line
- * text. The first report a person opens is then read at
- * once instead of waiting for all of that. Failures are left for the real calls to report.
+ * page is still loading, and has the worker build the engine's tables on a one-line text, so
+ * the first report a person opens is read at once. The main thread's own instance (charts,
+ * catalog edits) waits until the worker has answered once, then starts when the main thread
+ * is free (startEngineSoon): started with the worker, it kept the main thread busy just when
+ * the worker's scripts and the first result needed it. Failures are left for the real calls
+ * to report.
  */
 function warmUp() {
-  startEngine()
-    .then(() => engineCatalog())
-    .catch(() => {});
-  run({ type: 'text', text: '某县。', name: 'warm-up' }).catch(() => {});
+  if (BOOT?.worker) {
+    // boot.js has sent the warm-up already; take the worker over now.
+    currentWorker().catch(() => {});
+    return;
+  }
+  run({ type: 'text', text: WARM_UP_TEXT, name: 'warm-up', warmUp: true }).catch(() => {});
+}
+
+/**
+ * What the worker reads first, before any report: a sentence with the commonest kinds of
+ * figure, so that V8 compiles the engine's code on it (each Wasm function is compiled on its
+ * first call) rather than on the first real report. boot.js has the same text.
+ */
+export const WARM_UP_TEXT =
+  '某县建档立卡贫困户1.2万户4.56万人全部脱贫，38个贫困村出列，贫困发生率由12.5%降至0，' +
+  '农村居民人均可支配收入达到9860元，新建农村公路320公里。';
+
+let soon = false;
+/** Starts the main thread's instance a little after the first report is back (and drawn). */
+function startEngineSoon() {
+  if (soon || mainStarted) return;
+  soon = true;
+  setTimeout(() => startEngine().catch(() => {}), 50);
 }
 
 if (typeof window !== 'undefined') warmUp();

@@ -16,16 +16,27 @@ const UNITS = {
   count: { zh: '个', en: 'count' },
 };
 
-const formatters = new Map();
-
-/** 63101 → "63,101"; at most two decimals. */
+/**
+ * 63101 → "63,101"; at most two decimals; "-" for negatives. What Intl.NumberFormat writes
+ * for zh-CN and en-US (both group by three with "," and write "."; tests/browser/
+ * format.test.mjs compares them), by hand: the first Intl formatter loads locale data,
+ * 30-40 ms on the main thread just as the first report is drawn.
+ */
 export function formatNumber(value) {
   if (typeof value !== 'number' || !Number.isFinite(value)) return '—';
-  const locale = lang() === 'zh' ? 'zh-CN' : 'en-US';
-  if (!formatters.has(locale)) {
-    formatters.set(locale, new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }));
+  const text = String(Math.abs(value));
+  if (text.includes('e')) {
+    // Below 1e-6 (rounds to 0) or from 1e21 up (no report states such a figure).
+    if (Math.abs(value) >= 1) return new Intl.NumberFormat('en-US').format(value);
+    return value < 0 ? '-0' : '0';
   }
-  return formatters.get(locale).format(value);
+  // Like Intl, round the shortest decimal that reads back as the value, half away from zero
+  // (0.015 → "0.02", though the double is a hair below 0.015).
+  const [whole, decimals = ''] = text.split('.');
+  const cents = BigInt(whole + decimals.slice(0, 2).padEnd(2, '0')) + (decimals[2] >= '5' ? 1n : 0n);
+  const fraction = String(cents % 100n).padStart(2, '0').replace(/0+$/, '');
+  const grouped = String(cents / 100n).replace(/\B(?=(\d{3})+$)/g, ',');
+  return `${value < 0 ? '-' : ''}${grouped}${fraction ? `.${fraction}` : ''}`;
 }
 
 /** The unit's word in the current language ("人", "people"); unknown ids are shown as given. */

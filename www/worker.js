@@ -3,7 +3,7 @@
 // a fresh worker) and the size of its Wasm memory (so the page can replace a worker that one
 // huge report left large). Reading the file's bytes also happens here, off the main thread.
 
-import { initSync, analyze_bytes, analyze_text, set_user_catalog } from './pkg/zhibiao.js';
+import { initSync, analyze_bytes, analyze_text, set_user_catalog, catalog } from './pkg/zhibiao.js';
 
 let wasmExports = null;
 
@@ -20,7 +20,10 @@ self.onmessage = async (event) => {
   }
   try {
     let result;
-    if (message.type === 'text') {
+    if (message.type === 'indicators') {
+      // The catalog in force, for the page's lists (so its own instance can start later).
+      result = catalog();
+    } else if (message.type === 'text') {
       result = analyze_text(message.text, message.name);
     } else {
       let bytes;
