@@ -147,9 +147,10 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿点余多]+")  # 三十余万, 两万多
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]+\)")
 ARABIC = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|餘|多)?(万|萬|亿|億)?")  # 30余万, 4万多
-# Bad OCR splits a figure with spaces (1 3 0 4户, 11 268元); read the evidence a second time
-# with those spaces closed up. This only adds candidates, so no other figure is lost.
-OCR_GAP = re.compile(r"(?<=\d)[ \u3000]+(?=\d)")
+# Bad OCR splits a figure with spaces (1 3 0 4户, 11 268元) or a hard line break (96\n415人);
+# read the evidence a second time with those gaps closed up. This only adds candidates, so no
+# other figure is lost.
+OCR_GAP = re.compile(r"(?<=\d)(?:[ \u3000]*\n[ \u3000]*|[ \u3000]+)(?=\d)")
 
 
 def cn_int(s):
