@@ -4,7 +4,7 @@
 Usage: python3 tests/check_corpus.py        (from the repository root or anywhere)
 
 It never runs the engine. For each gold set in SETS (tests/reports, samples, tests/holdout,
-tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, each with its gold in tests/gold/<set>) it checks that
+tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind7, each with its gold in tests/gold/<set>) it checks that
   - every report has exactly one gold file, sharing its stem, and every gold file names
     an existing report;
   - each report decodes strictly in the encoding ENCODINGS states (UTF-8 without a BOM
@@ -54,6 +54,7 @@ SETS = {
     "tests/blind4": {"gold": "tests/gold/blind4", "length": (600, 3000), "most_indicators": 12},
     "tests/blind5": {"gold": "tests/gold/blind5", "length": (600, 3000), "most_indicators": 12},
     "tests/blind6": {"gold": "tests/gold/blind6", "length": (600, 3000), "most_indicators": 12},
+    "tests/blind7": {"gold": "tests/gold/blind7", "length": (600, 3000), "most_indicators": 12},
 }
 
 # The one place a report's real encoding is stated: every report not listed here is UTF-8
@@ -80,6 +81,10 @@ ENCODINGS = {
     "tests/blind5/b5_04.txt": "utf-8-sig",
     "tests/blind5/b5_09.html": "gbk",  # the page's meta says charset=gbk
     "tests/blind6/b6_03.txt": "gb18030",
+    "tests/blind7/b7_03.txt": "utf-16-le",  # CRLF line ends
+    "tests/blind7/b7_05.html": "gbk",  # the page's meta says charset=gbk
+    "tests/blind7/b7_07.txt": "big5",  # CRLF line ends
+    "tests/blind7/b7_11.txt": "utf-8-sig",
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
@@ -147,9 +152,10 @@ CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_RUN = re.compile("[零〇一二两三四五六七八九十百千万亿点余多]+")  # 三十余万, 两万多
 PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńň]+\)")
 ARABIC = re.compile(r"(\d+(?:\.\d+)?)\s*(?:余|餘|多)?(万|萬|亿|億)?")  # 30余万, 4万多
-# Bad OCR splits a figure with spaces (1 3 0 4户, 11 268元); read the evidence a second time
-# with those spaces closed up. This only adds candidates, so no other figure is lost.
-OCR_GAP = re.compile(r"(?<=\d)[ \u3000]+(?=\d)")
+# Bad OCR splits a figure with spaces (1 3 0 4户, 11 268元) or a hard line break (96\n415人);
+# read the evidence a second time with those gaps closed up. This only adds candidates, so no
+# other figure is lost.
+OCR_GAP = re.compile(r"(?<=\d)(?:[ \u3000]*\n[ \u3000]*|[ \u3000]+)(?=\d)")
 
 
 def cn_int(s):
