@@ -4,7 +4,7 @@
 Usage: python3 tests/check_corpus.py        (from the repository root or anywhere)
 
 It never runs the engine. For each gold set in SETS (tests/reports, samples, tests/holdout,
-tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, each with its gold in tests/gold/<set>) it checks that
+tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind8, each with its gold in tests/gold/<set>) it checks that
   - every report has exactly one gold file, sharing its stem, and every gold file names
     an existing report;
   - each report decodes strictly in the encoding ENCODINGS states (UTF-8 without a BOM
@@ -54,6 +54,7 @@ SETS = {
     "tests/blind4": {"gold": "tests/gold/blind4", "length": (600, 3000), "most_indicators": 12},
     "tests/blind5": {"gold": "tests/gold/blind5", "length": (600, 3000), "most_indicators": 12},
     "tests/blind6": {"gold": "tests/gold/blind6", "length": (600, 3000), "most_indicators": 12},
+    "tests/blind8": {"gold": "tests/gold/blind8", "length": (600, 3000), "most_indicators": 12},
 }
 
 # The one place a report's real encoding is stated: every report not listed here is UTF-8
@@ -80,6 +81,10 @@ ENCODINGS = {
     "tests/blind5/b5_04.txt": "utf-8-sig",
     "tests/blind5/b5_09.html": "gbk",  # the page's meta says charset=gbk
     "tests/blind6/b6_03.txt": "gb18030",
+    "tests/blind8/b8_02.txt": "gb18030",
+    "tests/blind8/b8_03.txt": "utf-8-sig",
+    "tests/blind8/b8_08.txt": "big5",  # CRLF line ends
+    "tests/blind8/b8_10.html": "gbk",  # the page's meta says charset=gbk
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
