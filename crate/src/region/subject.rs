@@ -83,26 +83,33 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
         }
         *own.entry(code).or_default() += weight;
     }
-    for (code, score) in own.iter_mut() {
-        *score += level_words.bonus(lookup(code)?.name);
-    }
+    // 全县 / 全市 wording backs the divisions of that kind, each on its own: a prefecture
+    // collects its counties' mentions below, not the bonus every county got from 全县.
+    let bonus = |code: &str| lookup(code).map_or(0.0, |d| level_words.bonus(d.name));
 
     let mut best: Option<(f64, Division)> = None;
-    for (&code, &score) in &own {
+    for (&code, &mentioned) in &own {
         let d = lookup(code)?;
+        let score = mentioned + bonus(code);
         let eligible = d.level != Level::Province || is_municipality(&d);
         if !eligible {
             continue;
         }
         let share = if d.level == Level::Province { MUNICIPALITY_SHARE } else { PREFECTURE_SHARE };
-        let children: Vec<f64> = own
+        let mut children: Vec<f64> = own
             .iter()
             .filter_map(|(&c, &s)| {
                 lookup(c).filter(|o| o.adcode != d.adcode && o.is_within(&d)).map(|_| s)
             })
             .collect();
         // One county named beside its prefecture is a county report that locates itself;
-        // only a report that names several of them is about the prefecture as a whole.
+        // only a report that names several of them is about the prefecture as a whole. And
+        // a tour of the counties names them alike: one county far above the others (a county
+        // page with its neighbours' headlines in a side box) adds no more than the next one.
+        children.sort_by(|a, b| b.total_cmp(a));
+        if let [first, second, ..] = children.as_mut_slice() {
+            *first = first.min(*second);
+        }
         let total =
             if children.len() >= 2 { score + share * children.iter().sum::<f64>() } else { score };
         let better = match &best {
