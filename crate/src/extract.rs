@@ -209,7 +209,15 @@ impl Document {
                     (0..qi).rev().take_while(|&j| quantities[j].end > prev.0).find_map(|j| {
                         let o = &quantities[j];
                         let hit = o.unit == q.unit && o.end <= prev.1;
-                        hit.then(|| classified[j].clone()).flatten()
+                        let (i, m) = hit.then(|| classified[j].clone()).flatten()?;
+                        // Continued from the start of the change (由31.2%,下降到0.82%): the
+                        // change's end is the indicator that start is `like` (its latest).
+                        let from = &compiled.defs[i];
+                        let latest = (from.role.as_deref() == Some("from"))
+                            .then_some(from.like.as_ref())
+                            .flatten()
+                            .and_then(|like| compiled.defs.iter().position(|d| &d.id == like));
+                        Some((latest.unwrap_or(i), m))
                     })
                 });
             classified[qi] = best.clone();
@@ -274,27 +282,42 @@ impl Document {
                 sentence,
                 orig_span: orig,
             };
-            // The 户 figure paired with a person figure (17541户63101人) goes to the twin.
-            if let (Some(hi), Some(twin)) =
-                (paired_household(&quantities, qi), &compiled.defs[ind].households)
-            {
-                if let Some(ti) = compiled.defs.iter().position(|d| &d.id == twin) {
-                    let h = &quantities[hi];
-                    let mut hc = cand.clone();
-                    hc.quantity = hi;
-                    hc.indicator = ti;
-                    hc.value = h.value;
-                    hc.span = (h.start, h.end);
-                    hc.orig_span = n.to_original(h.start, h.end);
-                    if hc.excluded.is_none()
-                        && compiled.defs[ti].min.is_some_and(|min| h.value < min)
-                    {
-                        hc.excluded = Some(too_small());
-                    }
-                    cands.push(hc);
-                }
+            // 建档立卡贫困人口…人,截至2020年底已全部脱贫: the registered total is the lifted one.
+            let lifted_too = ALL_LIFTED
+                .iter()
+                .find(|(registered, _)| compiled.defs[ind].id == *registered)
+                .filter(|_| all_lifted(&n.chars, &quantities, qi, sentence))
+                .and_then(|(_, lifted)| compiled.defs.iter().position(|d| d.id == *lifted));
+            let mut also = None;
+            if let Some(li) = lifted_too {
+                let mut lc = cand.clone();
+                lc.indicator = li;
+                lc.cues.push("全部脱贫".to_string());
+                also = Some(lc);
             }
-            cands.push(cand);
+            for cand in std::iter::once(cand).chain(also) {
+                // The 户 figure paired with a person figure (17541户63101人) goes to the twin.
+                if let (Some(hi), Some(twin)) =
+                    (paired_household(&quantities, qi), &compiled.defs[cand.indicator].households)
+                {
+                    if let Some(ti) = compiled.defs.iter().position(|d| &d.id == twin) {
+                        let h = &quantities[hi];
+                        let mut hc = cand.clone();
+                        hc.quantity = hi;
+                        hc.indicator = ti;
+                        hc.value = h.value;
+                        hc.span = (h.start, h.end);
+                        hc.orig_span = n.to_original(h.start, h.end);
+                        if hc.excluded.is_none()
+                            && compiled.defs[ti].min.is_some_and(|min| h.value < min)
+                        {
+                            hc.excluded = Some(too_small());
+                        }
+                        cands.push(hc);
+                    }
+                }
+                cands.push(cand);
+            }
         }
         earliest_as_start(compiled, &mut cands);
         Document { n, quantities, cands, warnings, region }
@@ -406,6 +429,37 @@ const PROBLEM_WORDS: &[&str] = &[
 
 /// The problem word of a finding in the figure's clause, or earlier in its sentence when the
 /// clause only says what the finding involved (存在重复享受…情况,涉及学生38人次).
+/// Registered totals that a sentence saying all of them were lifted makes lifted totals too
+/// (the spec's `…建档立卡贫困人口全部退出/脱贫`).
+const ALL_LIFTED: &[(&str, &str)] = &[
+    ("registered_poor_population", "poor_population_lifted"),
+    ("registered_poor_households", "poor_households_lifted"),
+];
+
+/// Whether the rest of the sentence after quantity `qi` says, soon and with nothing else
+/// counted in between, that all of it was lifted out of poverty (…70,631人,截至2020年底已全部
+/// 脱贫). Not when villages or a county come between (…人,贫困村全部退出).
+fn all_lifted(chars: &[char], quantities: &[Quantity], qi: usize, sentence: Span) -> bool {
+    const PHRASES: &[&str] = &["全部脱贫", "全部退出", "全部实现脱贫", "全部稳定脱贫", "均已脱贫"];
+    let q = &quantities[qi];
+    let end = (q.end + 20).min(sentence.1);
+    if q.end >= end {
+        return false;
+    }
+    let window = &chars[q.end..end];
+    let Some(at) = (0..window.len())
+        .find(|&i| PHRASES.iter().any(|p| crate::words::starts_with(&window[i..], p)))
+    else {
+        return false;
+    };
+    let between = &window[..at];
+    let other_figure = quantities[qi + 1..]
+        .iter()
+        .take_while(|o| o.start < q.end + at)
+        .any(|o| !matches!(o.unit, UnitKind::None | UnitKind::Other) || o.end > q.end + at);
+    !other_figure && !between.iter().any(|c| matches!(c, '村' | '县' | '乡' | '镇' | '户' | '人'))
+}
+
 fn problem_found(chars: &[char], sentence: Span, clause: Span) -> Option<&'static str> {
     let in_span = |(s, e): Span| {
         PROBLEM_WORDS.iter().copied().find(|w| crate::words::contains(&chars[s..e], w))
@@ -489,10 +543,29 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     if pos - clause.0 > 14 {
         return None;
     }
-    let head = &chars[clause.0..pos];
+    let head = without_date(&chars[clause.0..pos]);
     let continues = CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w));
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// `head` without a date that ends it (下降到二〇一九年底的 → 下降到; 增至2020年的 → 增至).
+fn without_date(head: &[char]) -> &[char] {
+    let mut end = head.len();
+    if end > 0 && head[end - 1] == '的' {
+        end -= 1;
+    }
+    while end > 0 && matches!(head[end - 1], '底' | '末' | '初') {
+        end -= 1;
+    }
+    if end >= 5 && head[end - 1] == '年' {
+        let year = &head[end - 5..end - 1];
+        if year.iter().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(*c))
+        {
+            return &head[..end - 5];
+        }
+    }
+    head
 }
 
 /// Words that, alone before a figure in its clause, make it the total of what the previous

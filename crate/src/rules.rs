@@ -257,7 +257,7 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
 
 const TO_WORDS: &[&str] = &[
     "下降", "降至", "降到", "降为", "降低", "减少", "减至", "增长", "增加", "提高", "上升", "到",
-    "至",
+    "至", "增至", "升至", "跃升", "达到",
 ];
 
 /// Whether the percentage `q` is the starting value of a change: 从/由 stands before it in
@@ -270,7 +270,13 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     }
     let tail = &chars[q.end..clause.1.min(q.end + 6).max(q.end)];
     let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
-    TO_WORDS.iter().any(|w| words::starts_with(tail, w))
+    // 从二〇一三年底的百分之三十一点二,下降到…: a figure that ends its clause, the change
+    // in the next.
+    let next = (q.end == clause.1 && chars.get(q.end) == Some(&','))
+        .then(|| &chars[q.end + 1..(q.end + 7).min(chars.len())]);
+    TO_WORDS
+        .iter()
+        .any(|w| words::starts_with(tail, w) || next.is_some_and(|n| words::starts_with(n, w)))
 }
 
 #[cfg(test)]
