@@ -85,6 +85,8 @@ const PART_MARKERS: &[&str] = &[
     "辐射带动",
     "直接带动",
     "间接带动",
+    // 认定就业帮扶车间68个,吸纳脱贫人口就近就业2,046人: what some employers took in.
+    "吸纳",
     "县内",
     "县外",
     "省内",
@@ -272,6 +274,10 @@ const PLAN_HEADINGS: &[&str] = &[
     "目标任务",
     "工作思路",
     "主要任务",
+    // 【2024年打算】 【下一步】: the bracketed headings of bulletins and WeChat posts.
+    "打算",
+    "下一步",
+    "展望",
 ];
 /// Words that make such a heading also a review (2020年工作完成情况及2021年工作安排).
 const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总结", "成绩"];
@@ -280,8 +286,10 @@ const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总�
 const PROBLEM_HEADINGS: &[&str] =
     &["整改", "存在的问题", "存在问题", "问题和不足", "问题与不足", "审计发现", "发现的问题"];
 
-/// Heading lines numbered 一、 二、 … (三、2021年工作安排): where each starts, and its text.
-fn numbered_headings(chars: &[char]) -> Vec<(usize, &[char])> {
+/// Heading lines numbered 一、 二、 … (三、2021年工作安排) or opening with a bracketed heading
+/// (【2024年打算】力争…): where each starts, and the heading's text (the bracket's content:
+/// the words after it are the section's own).
+fn section_headings(chars: &[char]) -> Vec<(usize, &[char])> {
     let mut headings = Vec::new();
     let mut start = 0;
     while start < chars.len() {
@@ -292,8 +300,14 @@ fn numbered_headings(chars: &[char]) -> Vec<(usize, &[char])> {
             && body.len() <= 40
             && "一二三四五六七八九十".contains(body[0])
             && body.iter().take(3).any(|&c| c == '、');
+        let bracketed = (body.first() == Some(&'【'))
+            .then(|| body.iter().take(24).position(|&c| c == '】'))
+            .flatten()
+            .filter(|&p| p > 1);
         if numbered {
             headings.push((start, body));
+        } else if let Some(close) = bracketed {
+            headings.push((start, &body[1..close]));
         }
         start = end + 1;
     }
@@ -409,7 +423,7 @@ impl Markers {
                 scope[k].2 = false;
             }
         }
-        let headings = numbered_headings(chars);
+        let headings = section_headings(chars);
         let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
         let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &[]);
         // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme.
@@ -421,9 +435,31 @@ impl Markers {
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
     /// marker before it names a township, village, company or settlement.
     pub fn sub_scope(&self, chars: &[char], sentence: Span, pos: usize) -> Option<String> {
-        let last = starting_in(&self.scope, |m| m.0, sentence.0, pos)
+        let in_sentence = starting_in(&self.scope, |m| m.0, sentence.0, pos);
+        // 雷山县与广东省东莞市建立劳务协作机制,累计转移就业…: a place named as the partner of
+        // the subject (after 与/同/和, right after it or after its own province) is not whose
+        // figure it is.
+        let after_with = |s: usize| {
+            let head = &chars[s.saturating_sub(7)..s];
+            let Some(w) = head.iter().rposition(|c| matches!(c, '与' | '同' | '和' | '跟'))
+            else {
+                return false;
+            };
+            let between = &head[w + 1..];
+            between.is_empty()
+                || (between.iter().all(|&c| crate::normalize::is_han(c))
+                    && matches!(between.last(), Some('省' | '市' | '州' | '区')))
+        };
+        let mut partners: Vec<(usize, usize)> = Vec::new();
+        for &(s, e, main) in in_sentence {
+            let partner = after_with(s) || partners.iter().any(|&(_, pe)| pe == s);
+            if partner && !main {
+                partners.push((s, e));
+            }
+        }
+        let last = in_sentence
             .iter()
-            .filter(|&&(_, e, _)| e <= pos)
+            .filter(|&&(s, e, _)| e <= pos && !partners.contains(&(s, e)))
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
             .max_by_key(|&&(s, e, _)| (e, s))?;
         // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
@@ -590,7 +626,7 @@ mod tests {
         let text = "二、2020年工作回顾\n去年减贫1万人。\n三、2021年工作安排\n全年培训1万人次。\n四、保障措施\n略。";
         let chars: Vec<char> = text.chars().collect();
         let plans =
-            sections(&numbered_headings(&chars), chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
+            sections(&section_headings(&chars), chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
         assert_eq!(plans.len(), 1);
         let (s, e, word) = &plans[0];
         let section: String = chars[*s..*e].iter().collect();
@@ -599,11 +635,11 @@ mod tests {
         // A heading that reviews as well as plans is not a plan section.
         let mixed: Vec<char> =
             "一、2020年工作完成情况及2021年工作安排\n减贫1万人。".chars().collect();
-        assert!(sections(&numbered_headings(&mixed), mixed.len(), PLAN_HEADINGS, REVIEW_HEADINGS)
+        assert!(sections(&section_headings(&mixed), mixed.len(), PLAN_HEADINGS, REVIEW_HEADINGS)
             .is_empty());
         let fixes: Vec<char> = "三、审计处理及整改情况\n完成127户。\n四、建议".chars().collect();
         assert_eq!(
-            sections(&numbered_headings(&fixes), fixes.len(), PROBLEM_HEADINGS, &[]).len(),
+            sections(&section_headings(&fixes), fixes.len(), PROBLEM_HEADINGS, &[]).len(),
             1
         );
     }
