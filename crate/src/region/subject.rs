@@ -191,15 +191,20 @@ impl PartnerSpans {
     fn of(chars: &[char]) -> PartnerSpans {
         let words: Vec<Vec<char>> = PARTNER_WORDS.iter().map(|w| w.chars().collect()).collect();
         let mut spans = Vec::new();
-        for word in &words {
-            // Non-overlapping occurrences, left to right, as str::match_indices finds them.
-            let mut i = 0;
-            while i + word.len() <= chars.len() {
-                if chars[i] == word[0] && chars[i..].starts_with(word) {
+        // Each word's non-overlapping occurrences, left to right, as str::match_indices finds
+        // them, all in one pass over the text (a pass per word was 5% of a report's time).
+        let mut next_free = vec![0usize; words.len()];
+        // Bit `c % 64` of every first char: most chars start no word.
+        let firsts = words.iter().fold(0u64, |bits, w| bits | 1 << (w[0] as u32 % 64));
+        for i in 0..chars.len() {
+            let c = chars[i];
+            if firsts & (1 << (c as u32 % 64)) == 0 {
+                continue;
+            }
+            for (w, word) in words.iter().enumerate() {
+                if word[0] == c && i >= next_free[w] && chars[i..].starts_with(word) {
                     spans.push((i, i + word.len()));
-                    i += word.len();
-                } else {
-                    i += 1;
+                    next_free[w] = i + word.len();
                 }
             }
         }
