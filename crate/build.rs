@@ -135,18 +135,27 @@ fn main() {
     }
     writeln!(out, "pub(crate) const DIVISIONS: &str = {table:?};").unwrap();
 
-    // One pattern per line, in search order; per pattern the number of its targets (one
-    // byte) and the targets themselves, packed: division index << 4 | form << 2 |
-    // needs_suffix << 1 | tight.
+    // One pattern per line, in search order (a division's name or short name as `=index` or
+    // `~index`); per pattern the number of its targets (one byte) and the targets themselves,
+    // packed: division index << 4 | form << 2 | needs_suffix << 1 | tight.
     let mut text = String::new();
     let mut counts = Vec::new();
     let mut targets = Vec::new();
     for (pattern, mut pattern_targets) in patterns {
-        text.push_str(&pattern);
-        text.push('\n');
         // Full forms before suffixed before short; then higher levels, then by code.
         pattern_targets
             .sort_by_key(|t| (t.1, level_rank(divisions[t.0].adcode), divisions[t.0].adcode));
+        // A division's own name or short name is written as its index, `=123` or `~123`:
+        // the table has the text already (12 KB less in the page's engine, gzipped).
+        let named = pattern_targets.iter().find(|t| divisions[t.0].name == pattern);
+        let short =
+            pattern_targets.iter().find(|t| divisions[t.0].short.as_deref() == Some(&pattern));
+        match (named, short) {
+            (Some(t), _) => write!(text, "={}", t.0).unwrap(),
+            (None, Some(t)) => write!(text, "~{}", t.0).unwrap(),
+            (None, None) => text.push_str(&pattern),
+        }
+        text.push('\n');
         counts.push(u8::try_from(pattern_targets.len()).expect("at most 255 targets a name"));
         for (division, form, needs_suffix, tight) in pattern_targets {
             let packed = ((division as u16) << 4)

@@ -23,7 +23,10 @@ cargo build --profile wasm-xlsx --target wasm32-unknown-unknown -p zhibiao --lib
 .tools/bin/wasm-bindgen --target web --no-typescript --out-dir www/pkg --out-name zhibiao_xlsx \
   target/wasm32-unknown-unknown/wasm-xlsx/zhibiao.wasm
 
+# --low-memory-unused: Rust's wasm32 data starts at 1 MiB, after the stack, and nothing lives
+# below 1 KiB (address 0 is the null pointer), so wasm-opt may fold constant offsets into
+# loads and stores (Emscripten's default for the same layout): 3 KB less gzipped.
 for module in zhibiao_bg zhibiao_xlsx_bg; do
-  node_modules/.bin/wasm-opt -Oz "www/pkg/$module.wasm" -o "www/pkg/$module.wasm"
+  node_modules/.bin/wasm-opt -Oz --low-memory-unused "www/pkg/$module.wasm" -o "www/pkg/$module.wasm"
 done
 node scripts/build-page.mjs

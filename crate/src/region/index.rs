@@ -128,7 +128,17 @@ pub(crate) fn index() -> &'static Index {
 }
 
 fn load() -> Index {
-    let patterns: Vec<&'static str> = data::PATTERNS.lines().collect();
+    let divisions = &table().divisions;
+    // `=123` and `~123` stand for division 123's name and short name (see build.rs).
+    let division = |line: &str| divisions.get(line[1..].parse::<usize>().ok()?);
+    let patterns: Vec<&'static str> = data::PATTERNS
+        .lines()
+        .map(|line| match line.as_bytes().first() {
+            Some(b'=') => division(line).map_or(line, |d| d.name),
+            Some(b'~') => division(line).and_then(|d| d.short_name).unwrap_or(line),
+            _ => line,
+        })
+        .collect();
     assert_eq!(patterns.len(), data::TARGET_COUNTS.len(), "the build script's index");
     let mut target_starts = Vec::with_capacity(patterns.len() + 1);
     let mut total = 0u32;
