@@ -1,18 +1,19 @@
-//! Builds the region name index at compile time.
+//! Builds the region table's derived data at compile time.
 //!
-//! Every report needs the index of ~10,000 name forms of the 3,217 divisions (official names,
-//! 石柱县-style suffixed forms, bare short names, their fast2s spellings), ordered for a
-//! leftmost-longest search. Built at run time it was 29 of the 31 million instructions of the
-//! first one-line report natively (sorting the forms alone 14 M) and 50-60 ms in a cold
-//! WebAssembly instance, all before the page could show its first result. Here it is built
-//! once by cargo and embedded as data: `$OUT_DIR/region_index.rs`, read by
-//! `src/region/table.rs` and `src/region/index.rs`, which need no start-up work beyond
-//! slicing it.
+//! Every report needs the index of ~6,300 name forms of the 3,217 divisions (official names,
+//! 石柱县-style suffixed forms, bare short names, their fast2s spellings). Built at run time
+//! from the plain table it was 29 of the 31 million instructions of the first one-line report
+//! natively and 50-60 ms in a cold WebAssembly instance: the short names (suffix and ethnic
+//! group stripping, 2.7 M), fast2s on every form (4 M with its tables' start), and above all
+//! sorting the forms as strings (14 M). Here cargo computes the short names and the fast2s
+//! spellings once (`$OUT_DIR/region_index.rs`); `src/region/index.rs` then groups the forms
+//! by their first two chars, which is cheap. (The whole index as data cost 20 KB in the
+//! page's engine module, gzipped, which is near its 600 KB budget.) It also lists the chars
+//! fast2s changes on their own (`$OUT_DIR/fast2s_changes.rs`) for `normalize.rs`.
 //!
-//! The name rules themselves stay in `src/region/names.rs`, shared with the crate (which also
-//! uses them at run time, e.g. for the short name of the main region), so there is one copy.
+//! The name rules themselves stay in `src/region/names.rs`, shared with the crate, so there
+//! is one copy.
 
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 
@@ -21,12 +22,9 @@ use std::path::PathBuf;
 mod names;
 
 /// How a name is written: the order is the crate's `index::Form` (full, suffixed, short).
-const FULL: u16 = 0;
-const SUFFIXED: u16 = 1;
-const SHORT: u16 = 2;
-
-/// One division a form may denote: (division index, form, needs_suffix, tight).
-type Target = (usize, u16, bool, bool);
+const FULL: u8 = 0;
+const SUFFIXED: u8 = 1;
+const SHORT: u8 = 2;
 
 struct Division<'a> {
     adcode: &'a str,
@@ -62,60 +60,32 @@ fn main() {
         divisions.windows(2).all(|w| w[0].adcode < w[1].adcode),
         "regions.tsv must be sorted by code (the table looks codes up by binary search)"
     );
-    assert!(divisions.len() < 1 << 12, "a target packs the division index in 12 bits");
 
-    // Every spelling of every form -> its targets (division index, form, flags).
-    let mut by_pattern: BTreeMap<String, Vec<Target>> = BTreeMap::new();
-    let mut add = |pattern: &str, target: Target| {
-        // The caller's text went through fast2s, which rewrites a few Simplified characters
-        // (乾县 → 干县, 磐石 → 盘石): index that spelling too.
+    // The name index itself is made at run time from the table (region/index.rs: a few
+    // hundred thousand instructions, no sort of strings); only what needs fast2s is made
+    // here: the Simplified spellings fast2s gives some names (乾县 → 干县, 磐石 → 盘石), which
+    // the engine's text, having gone through fast2s, has instead.
+    let mut spellings = String::new();
+    let mut add = |pattern: &str, division: usize, form: u8, needs_suffix: bool, tight: bool| {
         let simplified = fast2s::convert(pattern);
-        for spelling in [pattern.to_string(), simplified] {
-            let slot = by_pattern.entry(spelling).or_default();
-            if !slot.iter().any(|t| t.0 == target.0 && t.1 == target.1) {
-                slot.push(target);
-            }
+        if simplified != pattern {
+            writeln!(
+                spellings,
+                "    ({simplified:?}, {division}, {form}, {needs_suffix}, {tight}),"
+            )
+            .unwrap();
         }
     };
     for (i, d) in divisions.iter().enumerate() {
-        let tight = d.name.chars().count() == 2;
-        add(d.name, (i, FULL, false, tight));
+        add(d.name, i, FULL, false, d.name.chars().count() == 2);
         let Some(short) = &d.short else { continue };
         for form in names::suffixed_forms(d.name, short) {
-            add(&form, (i, SUFFIXED, false, false));
+            add(&form, i, SUFFIXED, false, false);
         }
         let is_province = level_rank(d.adcode) == 0;
-        let needs_suffix = !names::bare_short_allowed(short, is_province);
-        add(short, (i, SHORT, needs_suffix, false));
-    }
-    for phrase in names::MASK_PHRASES {
-        // No targets: the phrase wins the search and yields no mention.
-        by_pattern.entry(phrase.to_string()).or_default();
+        add(short, i, SHORT, !names::bare_short_allowed(short, is_province), false);
     }
 
-    // Patterns grouped by their first two chars (the search's key), longest first inside a
-    // group, then by text: a group is one run of pattern ids, tried in order.
-    let key = |p: &str| {
-        let mut chars = p.chars();
-        let (Some(a), Some(b)) = (chars.next(), chars.next()) else {
-            panic!("region name {p:?} is shorter than two chars");
-        };
-        assert!((a as u32) < 1 << 16 && (b as u32) < 1 << 16, "{p:?}: a key is two BMP chars");
-        ((a as u32) << 16) | b as u32
-    };
-    let mut patterns: Vec<(String, Vec<Target>)> = by_pattern.into_iter().collect();
-    patterns.sort_by(|a, b| {
-        (key(&a.0), std::cmp::Reverse(a.0.len()), &a.0).cmp(&(
-            key(&b.0),
-            std::cmp::Reverse(b.0.len()),
-            &b.0,
-        ))
-    });
-
-    // As text and small numbers, not as ready-made arrays of offsets: the page's engine module
-    // must stay small (the index as u32 arrays added 77 KB to it gzipped), and the run-time
-    // work left (splitting lines, prefix sums, one pass for the groups) is a few hundred
-    // thousand instructions.
     let mut out = String::new();
     out.push_str(
         "// @generated by crate/build.rs from data/regions.tsv and src/region/names.rs.\n",
@@ -134,51 +104,10 @@ fn main() {
         .unwrap();
     }
     writeln!(out, "pub(crate) const DIVISIONS: &str = {table:?};").unwrap();
-
-    // One pattern per line, in search order (a division's name or short name as `=index` or
-    // `~index`); per pattern the number of its targets (one byte) and the targets themselves,
-    // packed: division index << 4 | form << 2 | needs_suffix << 1 | tight.
-    let mut text = String::new();
-    let mut counts = Vec::new();
-    let mut targets = Vec::new();
-    for (pattern, mut pattern_targets) in patterns {
-        // Full forms before suffixed before short; then higher levels, then by code.
-        pattern_targets
-            .sort_by_key(|t| (t.1, level_rank(divisions[t.0].adcode), divisions[t.0].adcode));
-        // A division's own name or short name is written as its index, `=123` or `~123`:
-        // the table has the text already (12 KB less in the page's engine, gzipped).
-        let named = pattern_targets.iter().find(|t| divisions[t.0].name == pattern);
-        let short =
-            pattern_targets.iter().find(|t| divisions[t.0].short.as_deref() == Some(&pattern));
-        match (named, short) {
-            (Some(t), _) => write!(text, "={}", t.0).unwrap(),
-            (None, Some(t)) => write!(text, "~{}", t.0).unwrap(),
-            (None, None) => text.push_str(&pattern),
-        }
-        text.push('\n');
-        counts.push(u8::try_from(pattern_targets.len()).expect("at most 255 targets a name"));
-        for (division, form, needs_suffix, tight) in pattern_targets {
-            let packed = ((division as u16) << 4)
-                | (form << 2)
-                | (u16::from(needs_suffix) << 1)
-                | u16::from(tight);
-            targets.push(packed);
-        }
-    }
-    writeln!(out, "pub(crate) const PATTERNS: &str = {text:?};").unwrap();
-    let list = |v: Vec<String>| v.join(",");
     writeln!(
         out,
-        "pub(crate) static TARGET_COUNTS: [u8; {}] = [{}];",
-        counts.len(),
-        list(counts.iter().map(u8::to_string).collect())
-    )
-    .unwrap();
-    writeln!(
-        out,
-        "pub(crate) static TARGETS: [u16; {}] = [{}];",
-        targets.len(),
-        list(targets.iter().map(u16::to_string).collect())
+        "/// (spelling, division index, form: 0 full / 1 suffixed / 2 short, needs_suffix, tight)\n\
+         pub(crate) static SIMPLIFIED_SPELLINGS: &[(&str, usize, u8, bool, bool)] = &[\n{spellings}];"
     )
     .unwrap();
 

@@ -1,19 +1,19 @@
 //! The name index: every form of every division, found in a text by a leftmost-longest
 //! search.
 //!
-//! The forms are made by the build script (`crate/build.rs`, from `data/regions.tsv` and the
-//! rules of `names.rs`) and embedded one per line, grouped by their first two chars and
-//! longest first inside a group; at the first report the lines are sliced and the groups'
-//! keys listed (a few hundred thousand instructions), and the search finds a group by binary
-//! search on the two chars. Made at run time, the forms cost 29 of the 31 million
-//! instructions of a first one-line report (sorting them alone 14 M) and 50-60 ms of a cold
-//! WebAssembly start. (An Aho-Corasick automaton over the names searched a little faster but
-//! took longer again to build.)
+//! Built once from the table, whose short names the build script made (`crate/build.rs`, with
+//! the fast2s spellings of a few names): the forms are grouped by their first two chars,
+//! longest first inside a group, and the search finds a group by binary search on the two
+//! chars. Made from scratch at run time, with fast2s and a sort of all the forms as strings,
+//! the index cost 29 of the 31 million instructions of a first one-line report and 50-60 ms
+//! of a cold WebAssembly start; this build sorts integers. (An Aho-Corasick automaton over the
+//! names searched a little faster but took longer again to build.)
 
 use std::sync::OnceLock;
 
 use super::data;
-use super::table::{table, Division};
+use super::names;
+use super::table::{table, Division, FastMap, Level};
 
 /// How a name was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,12 +41,15 @@ pub(crate) struct Target {
 pub(crate) struct Index {
     /// The patterns, by id.
     patterns: Vec<&'static str>,
-    /// Where each pattern's targets start in `data::TARGETS`, and one past the last.
+    /// The patterns' targets (none for a mask phrase), pattern after pattern, and where each
+    /// pattern's start, and one past the last.
+    targets: Vec<Target>,
     target_starts: Vec<u32>,
-    /// The groups' keys (two chars), ascending, and where each group's ids start, and one
-    /// past the last.
+    /// The groups' keys (two chars), ascending; where each group's ids start in `ids`, and one
+    /// past the last; the ids, longest pattern first inside a group.
     keys: Vec<u32>,
     key_starts: Vec<u32>,
+    ids: Vec<u32>,
     /// Bit `c` set for the first char of every pattern: most chars start none.
     first_chars: Vec<u64>,
 }
@@ -73,9 +76,10 @@ impl Index {
                 if self.starts_some_pattern(first) {
                     let group = chars.next().and_then(|second| self.group(first, second));
                     let patterns = &self.patterns;
-                    if let Some(id) =
-                        group.and_then(|mut ids| ids.find(|&id| rest.starts_with(patterns[id])))
-                    {
+                    let found = group.and_then(|ids| {
+                        ids.iter().map(|&id| id as usize).find(|&id| rest.starts_with(patterns[id]))
+                    });
+                    if let Some(id) = found {
                         let start = at;
                         at += self.patterns[id].len();
                         return Some(Found { start, end: at, pattern: id });
@@ -89,19 +93,9 @@ impl Index {
 
     /// The divisions pattern `id` may denote: full forms first, then suffixed, then short;
     /// then higher levels, then by code. None for a mask phrase.
-    pub fn targets(&self, id: usize) -> impl Iterator<Item = Target> {
+    pub fn targets(&self, id: usize) -> impl Iterator<Item = Target> + '_ {
         let range = self.target_starts[id] as usize..self.target_starts[id + 1] as usize;
-        let divisions = &table().divisions;
-        data::TARGETS[range].iter().map(move |&packed| Target {
-            division: &divisions[usize::from(packed >> 4)],
-            form: match (packed >> 2) & 3 {
-                0 => Form::Full,
-                1 => Form::Suffixed,
-                _ => Form::Short,
-            },
-            needs_suffix: packed & 2 != 0,
-            tight: packed & 1 != 0,
-        })
+        self.targets[range].iter().copied()
     }
 
     fn starts_some_pattern(&self, c: char) -> bool {
@@ -110,9 +104,9 @@ impl Index {
     }
 
     /// The ids of the patterns that start with `first` `second`, longest first.
-    fn group(&self, first: char, second: char) -> Option<std::ops::Range<usize>> {
+    fn group(&self, first: char, second: char) -> Option<&[u32]> {
         let k = self.keys.binary_search(&key(first, second)?).ok()?;
-        Some(self.key_starts[k] as usize..self.key_starts[k + 1] as usize)
+        Some(&self.ids[self.key_starts[k] as usize..self.key_starts[k + 1] as usize])
     }
 }
 
@@ -129,40 +123,101 @@ pub(crate) fn index() -> &'static Index {
 
 fn load() -> Index {
     let divisions = &table().divisions;
-    // `=123` and `~123` stand for division 123's name and short name (see build.rs).
-    let division = |line: &str| divisions.get(line[1..].parse::<usize>().ok()?);
-    let patterns: Vec<&'static str> = data::PATTERNS
-        .lines()
-        .map(|line| match line.as_bytes().first() {
-            Some(b'=') => division(line).map_or(line, |d| d.name),
-            Some(b'~') => division(line).and_then(|d| d.short_name).unwrap_or(line),
-            _ => line,
+    // About two forms a division.
+    let expected = 2 * divisions.len() + 256;
+    let mut patterns: Vec<&'static str> = Vec::with_capacity(expected);
+    let mut ids: FastMap<&'static str, u32> = FastMap::default();
+    ids.reserve(expected);
+    // (pattern id, form, level, division index) packed in one integer: sorted, they are each
+    // pattern's targets in order (full, suffixed, short; higher levels first; by code, which
+    // is the table's order), with no vector per pattern.
+    let mut packed: Vec<u64> = Vec::with_capacity(expected + 256);
+    let mut add = |pattern: &'static str, target: Option<(usize, Form, bool, bool)>| {
+        let id = *ids.entry(pattern).or_insert_with(|| {
+            patterns.push(pattern);
+            (patterns.len() - 1) as u32
+        });
+        if let Some((division, form, needs_suffix, tight)) = target {
+            let level = divisions[division].level as u64;
+            packed.push(
+                u64::from(id) << 32
+                    | (form as u64) << 30
+                    | level << 28
+                    | (division as u64) << 2
+                    | u64::from(needs_suffix) << 1
+                    | u64::from(tight),
+            );
+        }
+    };
+    for (i, division) in divisions.iter().enumerate() {
+        add(division.name, Some((i, Form::Full, false, division.name.chars().count() == 2)));
+        let Some(short) = division.short_name else { continue };
+        for form in names::suffixed_forms(division.name, short) {
+            // A few hundred short strings, kept for the life of the process like the table.
+            add(Box::leak(form.into_boxed_str()), Some((i, Form::Suffixed, false, false)));
+        }
+        let needs_suffix = !names::bare_short_allowed(short, division.level == Level::Province);
+        add(short, Some((i, Form::Short, needs_suffix, false)));
+    }
+    for &(spelling, i, form, needs_suffix, tight) in data::SIMPLIFIED_SPELLINGS {
+        let form = [Form::Full, Form::Suffixed, Form::Short][usize::from(form)];
+        add(spelling, Some((i, form, needs_suffix, tight)));
+    }
+    for phrase in names::MASK_PHRASES {
+        // No targets: the phrase wins the search and yields no mention.
+        add(phrase, None);
+    }
+    assert!(divisions.len() < 1 << 26 && patterns.len() < 1 << 24);
+    // Nearly in order already (ids are given in the order targets come): the stable sort
+    // finds the runs.
+    packed.sort();
+    // The same division in the same form twice (a name and its identical fast2s spelling).
+    packed.dedup_by_key(|p| *p >> 2);
+    let mut targets = Vec::with_capacity(packed.len());
+    let mut target_starts = vec![0u32; patterns.len() + 1];
+    for &p in &packed {
+        let id = (p >> 32) as usize;
+        target_starts[id + 1] += 1;
+        targets.push(Target {
+            division: &divisions[((p >> 2) & ((1 << 26) - 1)) as usize],
+            form: [Form::Full, Form::Suffixed, Form::Short][((p >> 30) & 3) as usize],
+            needs_suffix: p & 2 != 0,
+            tight: p & 1 != 0,
+        });
+    }
+    for id in 0..patterns.len() {
+        target_starts[id + 1] += target_starts[id];
+    }
+
+    // Grouped by key, longest first inside a group, then in the table's order: one integer
+    // to sort by, key << 32 | (255 - byte length) << 24 | id (a comparison of tuples and
+    // strings here was most of the index's build).
+    assert!(patterns.len() < 1 << 24 && patterns.iter().all(|p| p.len() < 256));
+    let mut order: Vec<u64> = patterns
+        .iter()
+        .enumerate()
+        .map(|(id, p)| {
+            let mut chars = p.chars();
+            let k = chars.next().zip(chars.next()).and_then(|(a, b)| key(a, b)).unwrap_or(0);
+            u64::from(k) << 32 | (255 - p.len() as u64) << 24 | id as u64
         })
         .collect();
-    assert_eq!(patterns.len(), data::TARGET_COUNTS.len(), "the build script's index");
-    let mut target_starts = Vec::with_capacity(patterns.len() + 1);
-    let mut total = 0u32;
-    target_starts.push(0);
-    for &count in &data::TARGET_COUNTS {
-        total += u32::from(count);
-        target_starts.push(total);
-    }
+    order.sort_unstable();
     let mut keys: Vec<u32> = Vec::new();
     let mut key_starts = Vec::new();
     let mut first_chars = vec![0u64; 1 << 10];
-    for (id, pattern) in patterns.iter().enumerate() {
-        let mut chars = pattern.chars();
-        let (first, second) = (chars.next().unwrap_or('\0'), chars.next().unwrap_or('\0'));
-        let k = key(first, second).unwrap_or(0);
+    for (at, &packed) in order.iter().enumerate() {
+        let k = (packed >> 32) as u32;
         if keys.last() != Some(&k) {
             keys.push(k);
-            key_starts.push(id as u32);
+            key_starts.push(at as u32);
         }
-        let bit = first as usize % (1 << 16);
+        let bit = (k >> 16) as usize;
         first_chars[bit / 64] |= 1 << (bit % 64);
     }
-    key_starts.push(patterns.len() as u32);
-    Index { patterns, target_starts, keys, key_starts, first_chars }
+    key_starts.push(order.len() as u32);
+    let ids = order.into_iter().map(|packed| (packed & 0xFF_FFFF) as u32).collect();
+    Index { patterns, targets, target_starts, keys, key_starts, ids, first_chars }
 }
 
 #[cfg(test)]

@@ -16,9 +16,8 @@ mod data {
 }
 mod index;
 mod mentions;
-// Shared with crate/build.rs, which makes the name index from it; at run time the crate
-// itself needs only `short_name`.
-#[allow(dead_code)]
+// Shared with crate/build.rs, which makes the short names with it (`short_name` is also
+// used at run time for the main region).
 mod names;
 mod subject;
 mod table;

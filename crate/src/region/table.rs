@@ -116,47 +116,56 @@ pub(crate) fn table() -> &'static Table {
 /// order and made the short names: none written when it is the name without its last char,
 /// an empty one when there is none); the parents come from the code.
 fn parse(data: &'static str) -> Table {
-    let rows: Vec<(&'static str, &'static str, &'static str)> = data
-        .lines()
-        .filter_map(|line| {
-            let mut fields = line.split('\t');
-            let (code, name) = (fields.next()?, fields.next()?);
-            let short = fields.next().unwrap_or_else(|| {
-                let mut chars = name.chars();
+    let mut divisions = Vec::with_capacity(data.len() / 16);
+    // One pass: the table is in code order, so a division's province and prefecture are the
+    // last ones seen (binary searches for them, and splitting lines by chars, were most of
+    // the table's start-up).
+    let mut province: Option<(&'static str, &'static str)> = None;
+    let mut prefecture: Option<&'static str> = None;
+    for line in data.split_terminator('\n') {
+        let tab = |s: &str| s.bytes().position(|b| b == b'\t');
+        let Some(at) = tab(line) else { continue };
+        let (adcode, rest) = (&line[..at], &line[at + 1..]);
+        let (name, short) = match tab(rest) {
+            Some(at) => (&rest[..at], &rest[at + 1..]),
+            None => {
+                let mut chars = rest.chars();
                 chars.next_back();
-                chars.as_str()
-            });
-            Some((code, name, short))
-        })
-        .collect();
-    // The division above `adcode` that keeps its first `digits` digits (2: the province,
-    // 4: the prefecture), zeros after them.
-    let parent = |adcode: &str, digits: usize| {
-        let mut code = *b"000000";
-        code[..digits].copy_from_slice(&adcode.as_bytes()[..digits]);
-        let i = rows.binary_search_by(|r| r.0.as_bytes().cmp(&code[..])).ok()?;
-        Some(rows[i])
-    };
-    let divisions = rows
-        .iter()
-        .map(|&(adcode, name, short)| {
-            let level = if adcode.ends_with("0000") {
-                Level::Province
-            } else if adcode.ends_with("00") {
-                Level::Prefecture
-            } else {
-                Level::County
-            };
-            let (province, province_name) =
-                parent(adcode, 2).map(|r| (r.0, r.1)).unwrap_or((adcode, name));
-            let prefecture = match level {
-                Level::County => parent(adcode, 4).map(|r| r.0),
-                _ => None,
-            };
-            let short_name = (!short.is_empty()).then_some(short);
-            Division { adcode, name, short_name, level, prefecture, province, province_name }
-        })
-        .collect();
+                (rest, chars.as_str())
+            }
+        };
+        let level = if adcode.ends_with("0000") {
+            Level::Province
+        } else if adcode.ends_with("00") {
+            Level::Prefecture
+        } else {
+            Level::County
+        };
+        match level {
+            Level::Province => {
+                province = Some((adcode, name));
+                prefecture = None;
+            }
+            Level::Prefecture => prefecture = Some(adcode),
+            Level::County => {}
+        }
+        let (province, province_name) =
+            province.filter(|p| p.0[..2] == adcode[..2]).unwrap_or((adcode, name));
+        let prefecture = match level {
+            Level::County => prefecture.filter(|p| p[..4] == adcode[..4]),
+            _ => None,
+        };
+        let short_name = (!short.is_empty()).then_some(short);
+        divisions.push(Division {
+            adcode,
+            name,
+            short_name,
+            level,
+            prefecture,
+            province,
+            province_name,
+        });
+    }
     Table { divisions }
 }
 
