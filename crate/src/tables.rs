@@ -220,7 +220,7 @@ fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
     // A total column: its header cell says so; each row's first cell is its label.
     let Some(col) = (1..width).rev().find(|&j| TOTAL_COLUMNS.contains(&header_text[j].as_str()))
     else {
-        return Vec::new();
+        return read_indicator_table(chars, header, &header_text, data);
     };
     for row in data.iter().filter(|r| r.cells.len() == width) {
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
@@ -229,6 +229,57 @@ fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
             continue;
         }
         out.push(sentence(chars, row.cells[0].start, &label, &unit, cell, None));
+    }
+    out
+}
+
+/// Headers of columns that hold a change, not a level (增长(%), 比上年).
+const CHANGE_COLUMNS: &[&str] = &["增长", "增幅", "同比", "增减", "比上年", "变化", "增速"];
+
+/// A table of indicators with no total: a 指标 (项目) header, maybe a 单位 column, and one or
+/// more value columns (数值; 2015年 … 2020年; 截至2019年底 截至2020年底). Each row is a
+/// statement of its own, of the last value column that is not a change (增长): the latest.
+/// "{label}{value}{unit}。", or "{column},{label}{value}{unit}。" when the columns are dates.
+fn read_indicator_table(
+    chars: &[char],
+    header: &Row,
+    header_text: &[String],
+    data: &[Row],
+) -> Vec<Sentence> {
+    let width = header.cells.len();
+    if !PAIR_HEADERS.contains(&header_text[0].as_str()) {
+        return Vec::new();
+    }
+    let unit_column = header_text[1] == "单位";
+    let first_value = if unit_column { 2 } else { 1 };
+    let Some(col) = (first_value..width)
+        .rev()
+        .find(|&j| !CHANGE_COLUMNS.iter().any(|w| header_text[j].contains(w)))
+    else {
+        return Vec::new();
+    };
+    let when = &header_text[col];
+    let dated = when.contains('年') || when.contains("截至") || when.contains("底");
+    let rows: Vec<&Row> = data.iter().filter(|r| r.cells.len() == width).collect();
+    let valued = rows.iter().filter(|r| is_number(&text(chars, r.cells[col]))).count();
+    if rows.is_empty() || valued * 3 < rows.len() * 2 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for row in rows {
+        let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
+        let unit = if unit_column { text(chars, row.cells[1]) } else { unit };
+        let cell = row.cells[col];
+        if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
+            continue;
+        }
+        let mut s = sentence(chars, row.cells[0].start, &label, &unit, cell, None);
+        if dated {
+            s.pieces[0] = (format!("{when},"), row.cells[0].start);
+        } else {
+            s.pieces.remove(0);
+        }
+        out.push(s);
     }
     out
 }
@@ -424,6 +475,17 @@ mod tests {
         // Prose that starts like a header is not a table.
         let prose = "指标 单位 都已经明确 下一步 要抓落实";
         assert_eq!(rewritten(prose).0, prose);
+    }
+
+    #[test]
+    fn a_table_of_indicators_is_read_by_its_latest_column() {
+        let text = "表1\n指标\t单位\t数值\n累计脱贫户数\t户\t8,215\n  其中:2020年脱贫户数\t户\t402\n贫困村出列\t个\t37\n注";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "表1\n累计脱贫户数8,215户。其中:2020年脱贫户数402户。贫困村出列37个。\n注");
+        // Years as columns: the latest; a growth column is not a level.
+        let text = "指标            2018年    2020年    增长(%)\n贫困发生率(%)    3.1       0         -100\n人均可支配收入(元)    7800    10300    32.1\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "2020年,贫困发生率0%。2020年,人均可支配收入10300元。\n");
     }
 
     #[test]
