@@ -224,7 +224,19 @@ impl Document {
             let Some((ind, m)) = best else { continue };
 
             let orig = n.to_original(q.start, q.end);
-            let cumulative = markers.cumulative(sentence, clause, q.num_start, q.end);
+            // 累计转移就业4.1万人,今年新增就业2300人: a clause that names its own single period
+            // is not covered by the sentence's 累计; only its own words count.
+            let own_period = SINGLE_PERIOD
+                .iter()
+                .any(|w| crate::words::contains(&n.chars[own_clause.0..q.num_start], w));
+            let cumulative = if own_period {
+                markers.cumulative(own_clause, own_clause, q.num_start, q.end)
+            } else {
+                markers.cumulative(sentence, clause, q.num_start, q.end)
+            };
+            // A level (an income, a rate: role latest or from) is never a running total,
+            // whatever 累计 the sentence says of the figures before it; its year decides.
+            let cumulative = cumulative && compiled.defs[ind].role.is_none();
             let excluded = if repeats.covers(q.start, q.end) {
                 Some(Said::new(
                     "repeats a paragraph whose figures are already counted",
@@ -308,6 +320,15 @@ impl Document {
                         hc.value = h.value;
                         hc.span = (h.start, h.end);
                         hc.orig_span = n.to_original(h.start, h.end);
+                        // 搬迁��7户3126人: the households may be damaged when the persons are not.
+                        if hc.excluded.is_none()
+                            && damaged.touches(hc.orig_span.0.saturating_sub(1), hc.orig_span.1 + 1)
+                        {
+                            hc.excluded = Some(Said::new(
+                                "next to mis-decoded text: the figure may have lost digits",
+                                "紧邻乱码,数字可能缺位",
+                            ));
+                        }
                         if hc.excluded.is_none()
                             && compiled.defs[ti].min.is_some_and(|min| h.value < min)
                         {
@@ -429,6 +450,9 @@ const PROBLEM_WORDS: &[&str] = &[
 
 /// The problem word of a finding in the figure's clause, or earlier in its sentence when the
 /// clause only says what the finding involved (存在重复享受…情况,涉及学生38人次).
+/// Words that date a clause's figure to one period of its own (今年新增就业2300人).
+const SINGLE_PERIOD: &[&str] = &["今年", "当年", "本年", "年内", "新增"];
+
 /// Registered totals that a sentence saying all of them were lifted makes lifted totals too
 /// (the spec's `…建档立卡贫困人口全部退出/脱贫`).
 const ALL_LIFTED: &[(&str, &str)] = &[

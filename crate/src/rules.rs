@@ -271,12 +271,14 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     let tail = &chars[q.end..clause.1.min(q.end + 6).max(q.end)];
     let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
     // 从二〇一三年底的百分之三十一点二,下降到…: a figure that ends its clause, the change
-    // in the next.
+    // to a new level in the next (下降到, 降至, 增至; not 减少了22.59个百分点, its size).
     let next = (q.end == clause.1 && chars.get(q.end) == Some(&','))
-        .then(|| &chars[q.end + 1..(q.end + 7).min(chars.len())]);
-    TO_WORDS
-        .iter()
-        .any(|w| words::starts_with(tail, w) || next.is_some_and(|n| words::starts_with(n, w)))
+        .then(|| &chars[q.end + 1..(q.end + 4).min(chars.len())]);
+    let to_level = next.is_some_and(|n| {
+        TO_WORDS.iter().any(|w| words::starts_with(n, w))
+            && n.iter().any(|c| matches!(c, '到' | '至' | '为'))
+    });
+    to_level || TO_WORDS.iter().any(|w| words::starts_with(tail, w))
 }
 
 #[cfg(test)]

@@ -36,6 +36,15 @@ const MAIN_MARKERS: &[&str] = &[
 
 /// Words that put what follows in a smaller unit's scope.
 const SUB_MARKERS: &[&str] = &[
+    // A named school (长阳一中开设的清江班…资助…860人次).
+    "一中",
+    "二中",
+    "三中",
+    "实验中学",
+    "实验小学",
+    "民族中学",
+    "职业中学",
+    "职教中心",
     "该乡",
     "该镇",
     "该村",
@@ -416,19 +425,49 @@ impl Markers {
         }
         scope.sort_by_key(|&(s, e, main)| (s, e, main));
         scope.dedup_by_key(|m| m.0);
-        // 瑞金全市…: a 全县/全市 right after another unit's name is that unit's whole.
+        // 瑞金全市…: a 全县/全市 right after another unit's name is that unit's whole; and
+        // so is one a little later in the same sentence, when that unit is another division
+        // of the marker's level and nothing of the main region comes between (据了解,邻近的
+        // 隆化县今年已实现…清零,全县累计脱贫…).
+        let other = SpanSet::new(other_regions.iter().copied());
         for k in 1..scope.len() {
             let (prev, cur) = (scope[k - 1], scope[k]);
-            if cur.2 && !prev.2 && prev.1 == cur.0 && chars.get(cur.0) == Some(&'全') {
+            if !cur.2 || prev.2 || chars.get(cur.0) != Some(&'全') {
+                continue;
+            }
+            let adjacent = prev.1 == cur.0;
+            let anaphora = || {
+                let between = &chars[prev.1..cur.0];
+                let named: String = chars[prev.0..prev.1].iter().collect();
+                other.covers(prev.0, prev.1)
+                    && between.len() <= 40
+                    && !between.iter().any(|c| matches!(c, '。' | '!' | '?' | ';' | '\n'))
+                    && region_level(&named).is_some()
+                    && region_level(&named) == marker_level(&chars[cur.0..cur.1])
+            };
+            if adjacent || anaphora() {
                 scope[k].2 = false;
             }
         }
+        // 云梯社区是全县最大的安置点,安置…: 全县 ranks the place; it is not whose figure.
+        scope.retain(|&(s, e, main)| {
+            let after = &chars[e.min(chars.len())..];
+            !(main
+                && chars[s] == '全'
+                && (after.first() == Some(&'最')
+                    || ["第一", "唯一", "首个", "首家", "规模最"]
+                        .iter()
+                        .any(|w| crate::words::starts_with(after, w))))
+        });
         let headings = section_headings(chars);
         let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
         let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &[]);
-        // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme.
+        // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme, and
+        // so does one in a list of measures (开展雨露计划、技能培训等各类培训…).
         let mut target = target;
-        target.retain(|&(_, e)| !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’')));
+        target.retain(|&(_, e)| {
+            !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’' | '、' | '等'))
+        });
         Markers { scope, target, plans, problems, part, cumulative }
     }
 

@@ -153,8 +153,12 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
         let before = s.checked_sub(1).map(|p| original[p]);
         let after = original.get(i).copied();
         let replacement = run.contains(&'\u{FFFD}');
-        let by_digit =
-            before.is_some_and(|c| c.is_ascii_digit()) || after.is_some_and(|c| c.is_ascii_digit());
+        // (…璁?.3万人次: a decimal point between the mark and the digits.)
+        let point_digit =
+            after == Some('.') && original.get(i + 1).is_some_and(char::is_ascii_digit);
+        let by_digit = before.is_some_and(|c| c.is_ascii_digit())
+            || after.is_some_and(|c| c.is_ascii_digit())
+            || point_digit;
         let inside_word = before.is_some_and(is_word_char)
             && after.is_some_and(is_word_char)
             && !before.is_some_and(|c| QUESTION_PARTICLES.contains(c));
@@ -339,9 +343,10 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                 spans.push((i, i + 1, ("a head count (人) without its number", "“人”前缺少数字")));
             }
             // 累计户人实现脱贫: households and persons both lost their numbers.
+            // (贫困户人均…, 贫困户人口 are words, not lost numbers.)
             '户' if next == Some('人')
                 && prev.is_some_and(|p| is_han(p) && !COUNTER_OK_BEFORE.contains(p))
-                && c.get(i + 2) != Some(&'家') =>
+                && !matches!(c.get(i + 2), Some('家' | '均' | '口')) =>
             {
                 spans.push((
                     i,
@@ -393,7 +398,13 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             continue;
         }
         for w in COUNTER_AFTER_VERB {
+            // 人均年增收万元左右, 万元户: 万 alone is ten thousand.
+            let wan_alone = c[i] == '万'
+                && (ends_with_word(c, i, "增收")
+                    || starts_with_word(c, i + w.chars().count(), "左右")
+                    || starts_with_word(c, i + w.chars().count(), "户"));
             if starts_with_word(c, i, w)
+                && !wan_alone
                 && !ends_with_word(c, i, "平方")
                 && prev
                     .is_some_and(|p| (is_han(p) || is_punct(p)) && !COUNTER_OK_BEFORE.contains(p))
