@@ -85,6 +85,10 @@ const SUB_MARKERS: &[&str] = &[
     "全国贫困",
     "全省农村",
     "全省贫困",
+    // 从全省看,陕西贫困发生率由…: a county's or a city's report quoting its province.
+    "从全省看",
+    "从全国看",
+    "全省范围",
 ];
 
 /// Words that make a figure a part of a larger total.
