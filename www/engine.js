@@ -131,14 +131,7 @@ function currentWorker() {
     workerFailed = true;
     return Promise.resolve(null);
   }
-  worker = started;
-  started.onmessage = (event) => finishJob(event.data);
-  started.onerror = (event) => {
-    // The worker could not load at all: read everything on the main thread from now on.
-    event.preventDefault();
-    workerFailed = true;
-    dropWorker();
-  };
+  listenTo(started);
   workerReady = compiledModule().then((module) => {
     // Dropped while the engine compiled: ask again (a new worker, or none).
     if (worker !== started) return currentWorker();
@@ -151,6 +144,18 @@ function currentWorker() {
   return workerReady;
 }
 
+/** Makes `started` the worker and listens to it. */
+function listenTo(started) {
+  worker = started;
+  started.onmessage = (event) => finishJob(event.data);
+  started.onerror = (event) => {
+    // The worker could not load at all: read everything on the main thread from now on.
+    event.preventDefault();
+    workerFailed = true;
+    dropWorker();
+  };
+}
+
 /** Takes over the worker boot.js started (once): it already has the module (posted when the
  * compile ended, before anything of ours) and a warm-up job of its own. */
 function adoptBootWorker() {
@@ -161,14 +166,8 @@ function adoptBootWorker() {
     started.terminate();
     return Promise.resolve(null);
   }
-  worker = started;
+  listenTo(started);
   initedWorker = started;
-  started.onmessage = (event) => finishJob(event.data);
-  started.onerror = (event) => {
-    event.preventDefault();
-    workerFailed = true;
-    dropWorker();
-  };
   for (const data of BOOT.early) finishJob(data);
   // boot.js's `then` on the same promise runs before this one: its init message goes first.
   workerReady = compiledModule().then(() => {
