@@ -7,7 +7,7 @@
 // text, so the worker's scripts load, the engine's code compiles (V8 compiles each Wasm
 // function on its first call: that, not the engine's own work, is most of a first report's
 // time) and its tables are built while the page's scripts are still arriving. engine.js
-// adopts all of it (`takeBoot`); without this file it does the same itself, only later.
+// adopts all of it (`takeBoot`): this is the page's one compile of the engine.
 //
 // A classic script (a module would wait for the parser), only browser APIs, no imports: it
 // must not wait for any other file.
@@ -38,31 +38,35 @@ function compile() {
   });
 }
 
-if (typeof Worker !== 'undefined' && typeof WebAssembly !== 'undefined') {
+// The one compile of the engine: engine.js uses this module on the main thread too.
+if (typeof WebAssembly !== 'undefined') {
   boot.compiled = compile();
   // A failed compile is reported by engine.js when it awaits the same promise.
   boot.compiled.catch(() => {});
-  try {
-    const url = INLINE ? INLINE.worker : new URL('worker.js', base);
-    const worker = new Worker(url, { type: 'module', name: 'zhibiao-engine' });
-    // Until engine.js takes over: remember a worker that could not load (engine.js then
-    // reads on the main thread), and keep any answer for it.
-    worker.onerror = (event) => {
-      event.preventDefault();
-      boot.failed = true;
-    };
-    worker.onmessage = (event) => boot.early.push(event.data);
-    boot.worker = worker;
-    boot.compiled
-      .then((module) => {
-        worker.postMessage({ type: 'init', module });
-        // Job id 0: engine.js expects no answer to it (see finishJob). The text is engine.js's
-        // WARM_UP_TEXT.
-        worker.postMessage({ type: 'text', text: WARM_UP_TEXT, name: 'warm-up', id: 0 });
-      })
-      .catch(() => {});
-  } catch {
-    boot.worker = null;
+  // Without workers engine.js reads on the main thread.
+  if (typeof Worker !== 'undefined') {
+    try {
+      const url = INLINE ? INLINE.worker : new URL('worker.js', base);
+      const worker = new Worker(url, { type: 'module', name: 'zhibiao-engine' });
+      // Until engine.js takes over: remember a worker that could not load (engine.js then
+      // reads on the main thread), and keep any answer for it.
+      worker.onerror = (event) => {
+        event.preventDefault();
+        boot.failed = true;
+      };
+      worker.onmessage = (event) => boot.early.push(event.data);
+      boot.worker = worker;
+      boot.compiled
+        .then((module) => {
+          worker.postMessage({ type: 'init', module });
+          // Job id 0: engine.js expects no answer to it (see finishJob). The text is engine.js's
+          // WARM_UP_TEXT.
+          worker.postMessage({ type: 'text', text: WARM_UP_TEXT, name: 'warm-up', id: 0 });
+        })
+        .catch(() => {});
+    } catch {
+      boot.worker = null;
+    }
   }
   globalThis.__ZHIBIAO_BOOT = boot;
 }

@@ -2,9 +2,10 @@
 // stays responsive while many files are read. Charts are drawn on the main thread (they are
 // quick, and the main thread needs the engine anyway when no worker can run).
 //
-// Two ways the engine arrives: served over http, from ./pkg/ next to this file; in the
-// single-file build (dist/zhibiao.html), from globalThis.__ZHIBIAO_INLINE, which carries the
-// wasm as base64 and the worker as a data: URL (the only worker a file:// page may start).
+// www/boot.js compiles the .wasm and starts the first worker before this module runs (see
+// BOOT). Later workers (after a crash, or to free a huge report's memory) come from ./worker.js
+// when served, or in the single-file build (dist/zhibiao.html) from
+// globalThis.__ZHIBIAO_INLINE.worker, a data: URL (the only worker a file:// page may start).
 
 import {
   initSync,
@@ -41,7 +42,7 @@ const INLINE = globalThis.__ZHIBIAO_INLINE;
 /**
  * What www/boot.js started before this module ran (index.html loads it first; the single
  * file inlines it): the compile of the .wasm and the worker, already sent the module and a
- * warm-up text. Taken once; null without it.
+ * warm-up text. Taken once; null when the browser has no WebAssembly.
  */
 const BOOT = takeBoot();
 
@@ -51,28 +52,9 @@ function takeBoot() {
   return boot;
 }
 
-let compiled = null;
-/** The compiled WebAssembly.Module, compiled once and shared with the worker. */
+/** The compiled WebAssembly.Module (boot.js compiles it once), shared with the worker. */
 function compiledModule() {
-  compiled ??= BOOT?.compiled ?? compile();
-  return compiled;
-}
-
-async function compile() {
-  if (INLINE) return WebAssembly.compile(base64ToBytes(INLINE.wasm));
-  const response = await fetch(new URL('./pkg/zhibiao_bg.wasm', import.meta.url));
-  if (!response.ok) throw new Error(`zhibiao_bg.wasm: HTTP ${response.status}`);
-  if (response.headers.get('content-type')?.startsWith('application/wasm')) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
-function base64ToBytes(base64) {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  return BOOT?.compiled ?? Promise.reject(new Error('this browser cannot run WebAssembly'));
 }
 
 let mainStarted = null;
