@@ -243,10 +243,7 @@ impl Document {
                     "所在段落重复,数字已计入",
                 ))
             } else if damaged.touches(orig.0.saturating_sub(1), orig.1 + 1) {
-                Some(Said::new(
-                    "next to mis-decoded text: the figure may have lost digits",
-                    "紧邻乱码,数字可能缺位",
-                ))
+                Some(next_to_damage())
             } else if boilerplate.covers(orig.0, orig.1) {
                 Some(Said::new(
                     "in the page's boilerplate, not the report",
@@ -324,10 +321,7 @@ impl Document {
                         if hc.excluded.is_none()
                             && damaged.touches(hc.orig_span.0.saturating_sub(1), hc.orig_span.1 + 1)
                         {
-                            hc.excluded = Some(Said::new(
-                                "next to mis-decoded text: the figure may have lost digits",
-                                "紧邻乱码,数字可能缺位",
-                            ));
+                            hc.excluded = Some(next_to_damage());
                         }
                         if hc.excluded.is_none()
                             && compiled.defs[ti].min.is_some_and(|min| h.value < min)
@@ -661,6 +655,10 @@ fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
             cands.push(start);
         }
     }
+}
+
+fn next_to_damage() -> Said {
+    Said::new("next to mis-decoded text: the figure may have lost digits", "紧邻乱码,数字可能缺位")
 }
 
 fn too_small() -> Said {
