@@ -264,9 +264,14 @@ impl Document {
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),
                 ))
-            } else if let Some(word) = problem_found(&n.chars, sentence, clause)
-                .map(str::to_string)
-                .or_else(|| markers.problem_section(q.num_start))
+            } else if let Some(word) =
+                problem_found(&n.chars, sentence, clause).map(str::to_string).or_else(|| {
+                    // 全县累计完成农村危房改造19236户 under a rectification heading: a
+                    // whole-region total is the region's figure, whatever section states it.
+                    (!markers.main_marker(sentence, q.num_start))
+                        .then(|| markers.problem_section(q.num_start))
+                        .flatten()
+                })
             {
                 Some(Said::new(
                     format!("a problem an inspection found ({word}), not an achievement"),

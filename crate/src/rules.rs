@@ -40,7 +40,9 @@ struct CompiledIndicator {
 #[derive(Debug, Clone)]
 pub struct Compiled {
     pub defs: Vec<IndicatorDef>,
+    /// The catalog's words, then [`SET_PHRASES`] (ids from `masks_from` on).
     words: Vec<String>,
+    masks_from: u32,
     finder: words::AllWords,
     inds: Vec<CompiledIndicator>,
 }
@@ -118,16 +120,23 @@ impl Compiled {
                 role_from: d.role.as_deref().map(|r| r == "from"),
             });
         }
-        let words = words.list;
+        let mut words = words.list;
+        let masks_from = words.len() as u32;
+        words.extend(SET_PHRASES.iter().map(|p| p.to_string()));
         let finder = words::AllWords::new(&words);
-        Compiled { defs: catalog.indicators.clone(), words, finder, inds }
+        Compiled { defs: catalog.indicators.clone(), words, finder, inds, masks_from }
     }
 
-    /// All catalog words in the (normalised) text, overlapping, sorted by start, then end.
+    /// All catalog words in the (normalised) text, overlapping, sorted by start, then end;
+    /// none inside a set phrase.
     pub fn hits(&self, chars: &[char]) -> Vec<Hit> {
-        self.finder
-            .find(chars)
+        let found = self.finder.find(chars);
+        let masks: Vec<(usize, usize)> =
+            found.iter().filter(|h| h.2 >= self.masks_from).map(|h| (h.0, h.1)).collect();
+        found
             .into_iter()
+            .filter(|h| h.2 < self.masks_from)
+            .filter(|h| !masks.iter().any(|m| m.0 <= h.0 && h.1 <= m.1))
             .map(|(start, end, word)| Hit { start, end, word })
             .collect()
     }
@@ -238,6 +247,17 @@ impl Compiled {
         Some(Match { score: rule.weight - 0.03 * distance as f64, weight: rule.weight, cues })
     }
 }
+
+/// Slogans whose words say nothing of the figure beside them: 搬迁群众实现稳得住、有就业、
+/// 能致富 is the relocation policy's motto, not a count of people employed.
+const SET_PHRASES: &[&str] = &[
+    "稳得住、有就业",
+    "稳得住,有就业",
+    "有就业、能致富",
+    "有就业,能致富",
+    "有就业、逐步能致富",
+    "有就业,逐步能致富",
+];
 
 /// The hits starting inside `span`. Catalog words hold no punctuation, so a hit that starts
 /// inside a clause or sentence also ends inside it.
