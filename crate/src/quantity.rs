@@ -123,7 +123,7 @@ const GE_NOUNS: &[(&str, UnitKind)] = &[
 
 /// The unit of a bare 个 whose noun is left out because the sentence just named the set it
 /// counts from: 111个贫困村中已有103个脱贫出列 counts villages. Looks back from `start` within
-/// its sentence for 个 + noun + 中/里.
+/// its sentence for 个 + noun + 中/里, or 个 + noun right before the number but for 已有/其中.
 fn elided_noun(chars: &[char], start: usize) -> UnitKind {
     let from = start.saturating_sub(24);
     let sentence_start = chars[from..start]
@@ -136,7 +136,16 @@ fn elided_noun(chars: &[char], start: usize) -> UnitKind {
         }
         for &(w, kind) in GE_NOUNS {
             let end = k + 1 + len(w);
-            if starts_with(chars, k + 1, w) && matches!(chars.get(end), Some('中' | '里')) {
+            if !starts_with(chars, k + 1, w) {
+                continue;
+            }
+            // 111个贫困村中已有103个; 85个贫困村已有83个出列, 85个贫困村,其中83个.
+            let gap = &chars[end.min(start)..start];
+            let from_the_set = matches!(chars.get(end), Some('中' | '里'))
+                || (!gap.is_empty()
+                    && gap.len() <= 4
+                    && gap.iter().all(|c| matches!(c, '已' | '有' | ',' | '其' | '中')));
+            if from_the_set {
                 return kind;
             }
         }
@@ -350,6 +359,9 @@ mod tests {
             crate::numbers::scan(&chars).iter().map(|m| resolve(&chars, m).unit).collect()
         };
         assert_eq!(all("111个贫困村中已有103个出列"), [UnitKind::Village, UnitKind::Village]);
+        assert_eq!(all("85个贫困村已有83个出列"), [UnitKind::Village, UnitKind::Village]);
+        assert_eq!(all("85个贫困村,其中83个"), [UnitKind::Village, UnitKind::Village]);
+        assert_eq!(all("85个贫困村建成83个卫生室"), [UnitKind::Village, UnitKind::Count]);
         assert_eq!(all("111个贫困村。已有103个项目"), [UnitKind::Village, UnitKind::Count]);
         assert_eq!(all("发生率=人数÷人口×100%"), [UnitKind::Other]);
         assert_eq!(all("人数除以 10000"), [UnitKind::Other]);

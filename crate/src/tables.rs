@@ -90,8 +90,13 @@ pub fn rewrite(n: Normalized) -> Normalized {
             end += 1;
         }
         let block = &rows[k..end];
-        let sentences =
-            if pairs { read_pairs(&n.chars, block) } else { read_table(&n.chars, block) };
+        // A caption line above the header may give the table's unit: (单位:元).
+        let unit = k.checked_sub(1).and_then(|p| unit_note(&n.chars, &rows[p]));
+        let sentences = if pairs {
+            read_pairs(&n.chars, block)
+        } else {
+            read_table(&n.chars, block, unit.as_deref())
+        };
         if !sentences.is_empty() {
             replaced.push((block[0].start, block[end - k - 1].end, sentences));
         }
@@ -163,6 +168,15 @@ fn text(chars: &[char], cell: Cell) -> String {
     chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect()
 }
 
+/// The unit a caption line gives a whole table: `(单位:元)`, `单位:万元`.
+fn unit_note(chars: &[char], row: &Row) -> Option<String> {
+    let line: String = chars[row.start..row.end].iter().filter(|c| !c.is_whitespace()).collect();
+    let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(&line);
+    let unit = inner.strip_prefix("单位:")?;
+    (!unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['(', ')', ',']))
+        .then(|| unit.to_string())
+}
+
 /// A number as tables write it: digits, separators, a point, maybe a percent sign.
 fn is_number(s: &str) -> bool {
     s.chars().any(|c| c.is_ascii_digit())
@@ -182,7 +196,7 @@ fn label_and_unit(label: &str) -> (String, String) {
 
 /// The headline cells of one block of lines with three or more cells each, as sentences; none
 /// when the block is not a table with a total row or column.
-fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
+fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Sentence> {
     let header = &block[0];
     let header_text: Vec<String> = header.cells.iter().map(|&c| text(chars, c)).collect();
     // A header names its columns: most of its cells are not numbers.
@@ -220,7 +234,7 @@ fn read_table(chars: &[char], block: &[Row]) -> Vec<Sentence> {
     // A total column: its header cell says so; each row's first cell is its label.
     let Some(col) = (1..width).rev().find(|&j| TOTAL_COLUMNS.contains(&header_text[j].as_str()))
     else {
-        return read_indicator_table(chars, header, &header_text, data);
+        return read_indicator_table(chars, header, &header_text, data, table_unit);
     };
     for row in data.iter().filter(|r| r.cells.len() == width) {
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
@@ -245,6 +259,7 @@ fn read_indicator_table(
     header: &Row,
     header_text: &[String],
     data: &[Row],
+    table_unit: Option<&str>,
 ) -> Vec<Sentence> {
     let width = header.cells.len();
     if !PAIR_HEADERS.contains(&header_text[0].as_str()) {
@@ -268,7 +283,11 @@ fn read_indicator_table(
     let mut out = Vec::new();
     for row in rows {
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
-        let unit = if unit_column { text(chars, row.cells[1]) } else { unit };
+        let unit = match (unit_column, table_unit) {
+            (true, _) => text(chars, row.cells[1]),
+            (false, Some(note)) if unit.is_empty() => note.to_string(),
+            _ => unit,
+        };
         let cell = row.cells[col];
         if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
             continue;
@@ -486,6 +505,10 @@ mod tests {
         let text = "指标            2018年    2020年    增长(%)\n贫困发生率(%)    3.1       0         -100\n人均可支配收入(元)    7800    10300    32.1\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "2020年,贫困发生率0%。2020年,人均可支配收入10300元。\n");
+        // The unit in a caption line above the table, for rows whose labels carry none.
+        let text = "(单位:元)\n指标名称  2019年  2020年  增长(%)\n农村居民人均可支配收入  11728  12596  7.4\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入12596元。\n");
     }
 
     #[test]
