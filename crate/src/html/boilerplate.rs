@@ -106,8 +106,9 @@ fn classify(raw: &str) -> Option<Line> {
         return None;
     }
     // The openings are short: lower-casing the head of the line is enough to test them, and
-    // most lines are long prose that needs nothing more.
-    let head = line.chars().take(HEAD_CHARS).collect::<String>().to_lowercase();
+    // most lines are long prose that needs nothing more. ASCII lower-casing is enough: the
+    // only letters in the lists are ASCII ones, and no other char lower-cases into them.
+    let head = line.chars().take(HEAD_CHARS).collect::<String>().to_ascii_lowercase();
     let starts = |list: &[&str]| list.iter().any(|s| head.starts_with(s));
     if starts(FOOTER_STARTS) {
         return Some(Line::Footer);
@@ -119,33 +120,33 @@ fn classify(raw: &str) -> Option<Line> {
     if chars > MAX_LINE_CHARS {
         return None;
     }
-    if line.contains("版权所有") || line.contains("版權所有") {
+    if has_word(line, &["版权所有", "版權所有"]) {
         return Some(Line::Footer);
     }
     // Sentences (a full stop or a question) are content, whatever they open with: an
     // interview's 记者:…?县长:…。 is the report, not a byline.
-    let prose = line.contains('。') || line.contains('？') || line.contains('?');
+    let prose = line.chars().any(|c| matches!(c, '。' | '？' | '?'));
     if starts(BREADCRUMB_STARTS) || (!prose && is_breadcrumb(line)) {
         return Some(Line::Itself);
     }
-    if (is_byline(line) && !prose)
-        || (!prose && chars <= 80 && BYLINE_ANYWHERE.iter().any(|w| line.contains(w)))
-    {
+    if !prose && (is_byline(line) || (chars <= 80 && has_word(line, BYLINE_ANYWHERE))) {
         return Some(Line::Itself);
     }
     if starts(WIDGET_STARTS) && chars <= 60 {
         return Some(Line::Itself);
     }
-    if !prose && chars <= 60 && {
-        let lower = line.to_lowercase();
-        CONTACT_WORDS.iter().any(|w| lower.contains(w))
-    } {
+    if !prose && chars <= 60 && has_word(&line.to_ascii_lowercase(), CONTACT_WORDS) {
         return Some(Line::Itself);
     }
     if is_attribution(line) {
         return Some(Line::Itself);
     }
     None
+}
+
+/// Whether `line` contains any of `words`.
+fn has_word(line: &str, words: &[&str]) -> bool {
+    words.iter().any(|w| line.contains(w))
 }
 
 /// `重庆日报网 > 政务 > 正文`: short pieces joined by two or more `>`-like separators, or one
@@ -196,10 +197,12 @@ fn is_attribution(line: &str) -> bool {
 /// The line without the pinyin that scraped pages put after every character (`來(lái)源(yuán)`),
 /// so the keywords above still match; used only to classify, the span covers the whole line.
 fn without_ruby(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains(['(', '（']) {
+    let is_pinyin = |c: char| c.is_ascii_lowercase() || ('\u{C0}'..='\u{24F}').contains(&c);
+    // Most lines have no bracket with a letter after it: nothing to copy.
+    let mut pairs = line.chars().zip(line.chars().skip(1));
+    if !pairs.any(|(a, b)| matches!(a, '(' | '（') && is_pinyin(b)) {
         return std::borrow::Cow::Borrowed(line);
     }
-    let is_pinyin = |c: char| c.is_ascii_lowercase() || ('\u{C0}'..='\u{24F}').contains(&c);
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
