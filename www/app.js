@@ -283,12 +283,18 @@ function disarmClear() {
 }
 
 function loadSamples() {
-  const files = SAMPLES.map((sample) => {
-    const binary = atob(sample.base64);
-    const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-    return new File([bytes], sample.name);
-  });
+  const files = SAMPLES.map((sample) => new File([bytesOfBase64(sample.base64)], sample.name));
   addFiles(files);
+}
+
+/** The bytes of base64 text. A plain loop: `Uint8Array.from(binary, mapFn)`, one callback a
+ * byte, took ~15 ms of the click for the samples (in a fresh page, where V8 has not yet
+ * optimised anything). */
+function bytesOfBase64(base64) {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
 }
 
 // ---- Own indicators: a new user catalog is in force at once, for every report ----
