@@ -99,6 +99,7 @@ ENCODINGS = {
     "tests/blind10/b10_05.txt": "big5",  # CRLF line ends
     "tests/blind10/b10_06.txt": "utf-16-le",  # CRLF line ends
     "tests/blind11/b11_04.txt": "big5",  # CRLF line ends
+    "tests/blind11/b11_05.txt": "gb18030",
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
