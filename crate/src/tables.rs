@@ -158,6 +158,12 @@ fn lines(chars: &[char]) -> Vec<Row> {
                 i += 1;
             }
         }
+        // A two-char label spaced out to the column's width (全  县, 乡  镇, 合  计) is one cell.
+        let one_han = |c: &Cell| c.end == c.start + 1 && crate::normalize::is_han(chars[c.start]);
+        if cells.len() >= 3 && one_han(&cells[0]) && one_han(&cells[1]) {
+            cells[0].end = cells[1].end;
+            cells.remove(1);
+        }
         rows.push(Row { start, end, cells });
         start = end + 1;
     }
@@ -166,6 +172,17 @@ fn lines(chars: &[char]) -> Vec<Row> {
 
 fn text(chars: &[char], cell: Cell) -> String {
     chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect()
+}
+
+/// The unit a column's label implies when it names none: 建档立卡户数 counts 户, 脱贫人口 人.
+fn implied_unit(label: &str) -> &'static str {
+    if label.ends_with("户数") {
+        "户"
+    } else if label.ends_with("人口") || label.ends_with("人数") {
+        "人"
+    } else {
+        ""
+    }
 }
 
 /// The unit a caption line gives a whole table: `(单位:元)`, `单位:万元`.
@@ -219,6 +236,7 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
         let mut noun = None;
         for j in 1..width {
             let (label, unit) = label_and_unit(&header_text[j]);
+            let unit = if unit.is_empty() { implied_unit(&label).to_string() } else { unit };
             if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
                 noun = Some(*found);
             }
@@ -509,6 +527,13 @@ mod tests {
         let text = "(单位:元)\n指标名称  2019年  2020年  增长(%)\n农村居民人均可支配收入  11728  12596  7.4\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入12596元。\n");
+    }
+
+    #[test]
+    fn a_spaced_out_total_label_and_units_implied_by_the_headers() {
+        let text = "乡  镇    建档立卡户数  累计脱贫人口\n全  县     14386       58930\n白阳镇       845        2445\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "合计建档立卡户数14386户。合计累计脱贫人口58930人。\n");
     }
 
     #[test]
