@@ -259,7 +259,10 @@ impl Document {
                     format!("part of a larger total ({part})"),
                     format!("是总数的一部分({part})"),
                 ))
-            } else if let Some(word) = markers.target(&n.chars, clause, q.num_start) {
+            } else if let Some(word) = markers
+                .target(&n.chars, clause, q.num_start)
+                .or_else(|| markers.target_carried(&n.chars, sentence, clause, q.num_start))
+            {
                 Some(Said::new(
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),

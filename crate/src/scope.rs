@@ -299,6 +299,9 @@ const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总�
 const PROBLEM_HEADINGS: &[&str] =
     &["整改", "存在的问题", "存在问题", "问题和不足", "问题与不足", "审计发现", "发现的问题"];
 
+/// Words that say a clause's figure is done, not planned.
+const DONE_WORDS: &[&str] = &["已", "了", "完成", "实现", "累计", "建成", "共计"];
+
 /// Heading lines numbered 一、 二、 … (三、2021年工作安排) or opening with a bracketed heading
 /// (【2024年打算】力争…): where each starts, and the heading's text (the bracket's content:
 /// the words after it are the section's own).
@@ -538,6 +541,27 @@ impl Markers {
             .iter()
             .rev()
             .find(|&&(_, e)| e <= pos)
+            .map(|&(s, e)| chars[s..e].iter().collect())
+    }
+
+    /// A target word in an earlier clause of the sentence that the figure's clause goes on
+    /// listing (计划再改造农村危房580户,新改建农村公路300公里以上): the plan covers it unless its
+    /// own words say it is done (已, 完成, 累计…).
+    pub fn target_carried(
+        &self,
+        chars: &[char],
+        sentence: Span,
+        clause: Span,
+        pos: usize,
+    ) -> Option<String> {
+        let own = &chars[clause.0.min(pos)..pos];
+        if DONE_WORDS.iter().any(|w| crate::words::contains(own, w)) {
+            return None;
+        }
+        starting_in(&self.target, |m| m.0, sentence.0, clause.0)
+            .iter()
+            .rev()
+            .find(|&&(_, e)| e <= clause.0)
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
