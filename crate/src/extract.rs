@@ -259,10 +259,7 @@ impl Document {
                     format!("part of a larger total ({part})"),
                     format!("是总数的一部分({part})"),
                 ))
-            } else if let Some(word) = markers
-                .target(&n.chars, clause, q.num_start)
-                .or_else(|| markers.target_carried(&n.chars, sentence, clause, q.num_start))
-            {
+            } else if let Some(word) = markers.target(&n.chars, sentence, clause, q.num_start) {
                 Some(Said::new(
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),
@@ -621,7 +618,8 @@ fn present_year(chars: &[char], markers: &Markers) -> Option<i32> {
             && (i == 0 || !chars[i - 1].is_ascii_digit())
         {
             let y: i32 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
-            let targeted = markers.target(chars, (i.saturating_sub(8), i), i).is_some();
+            let before = (i.saturating_sub(8), i);
+            let targeted = markers.target(chars, before, before, i).is_some();
             if (1990..=2100).contains(&y) && !targeted {
                 best = best.max(Some(y));
             }

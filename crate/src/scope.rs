@@ -531,37 +531,27 @@ impl Markers {
         self.problems.iter().find(|p| p.0 <= pos && pos < p.1).map(|p| p.2.clone())
     }
 
-    /// A target word before `pos` in the clause (力争…达到2万元), or the heading of the plan
-    /// section `pos` is in.
-    pub fn target(&self, chars: &[char], clause: Span, pos: usize) -> Option<String> {
-        if let Some((_, _, heading)) = self.plans.iter().find(|p| p.0 <= pos && pos < p.1) {
-            return Some(heading.clone());
-        }
-        starting_in(&self.target, |m| m.0, clause.0, pos)
-            .iter()
-            .rev()
-            .find(|&&(_, e)| e <= pos)
-            .map(|&(s, e)| chars[s..e].iter().collect())
-    }
-
-    /// A target word in an earlier clause of the sentence that the figure's clause goes on
-    /// listing (计划再改造农村危房580户,新改建农村公路300公里以上): the plan covers it unless its
-    /// own words say it is done (已, 完成, 累计…).
-    pub fn target_carried(
+    /// The heading of the plan section `pos` is in, or the last target word before `pos`: in
+    /// its clause (力争…达到2万元), or in an earlier clause of the sentence that this clause goes
+    /// on listing (计划再改造农村危房580户,新改建农村公路300公里以上) unless its own words say
+    /// it is done (已, 完成, 累计…).
+    pub fn target(
         &self,
         chars: &[char],
         sentence: Span,
         clause: Span,
         pos: usize,
     ) -> Option<String> {
-        let own = &chars[clause.0.min(pos)..pos];
-        if DONE_WORDS.iter().any(|w| crate::words::contains(own, w)) {
-            return None;
+        if let Some((_, _, heading)) = self.plans.iter().find(|p| p.0 <= pos && pos < p.1) {
+            return Some(heading.clone());
         }
-        starting_in(&self.target, |m| m.0, sentence.0, clause.0)
+        let own = &chars[clause.0.min(pos)..pos];
+        let done = DONE_WORDS.iter().any(|w| crate::words::contains(own, w));
+        let from = if done { clause.0 } else { sentence.0.min(clause.0) };
+        starting_in(&self.target, |m| m.0, from, pos)
             .iter()
             .rev()
-            .find(|&&(_, e)| e <= clause.0)
+            .find(|&&(_, e)| e <= pos)
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
