@@ -174,14 +174,19 @@ fn text(chars: &[char], cell: Cell) -> String {
     chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect()
 }
 
-/// The unit a column's label implies when it names none: 建档立卡户数 counts 户, 脱贫人口 人.
-fn implied_unit(label: &str) -> &'static str {
-    if label.ends_with("户数") {
-        "户"
+/// A label's unit: its own (建档立卡户数(户)), else the table's caption's (单位:元), else the
+/// one its words imply (建档立卡户数 counts 户, 脱贫人口 人); empty when none.
+fn unit_of(label: &str, own: String, table_unit: Option<&str>) -> String {
+    if !own.is_empty() {
+        own
+    } else if let Some(unit) = table_unit {
+        unit.to_string()
+    } else if label.ends_with("户数") {
+        "户".to_string()
     } else if label.ends_with("人口") || label.ends_with("人数") {
-        "人"
+        "人".to_string()
     } else {
-        ""
+        String::new()
     }
 }
 
@@ -190,7 +195,8 @@ fn unit_note(chars: &[char], row: &Row) -> Option<String> {
     let line: String = chars[row.start..row.end].iter().filter(|c| !c.is_whitespace()).collect();
     let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(&line);
     let unit = inner.strip_prefix("单位:")?;
-    (!unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['(', ')', ',']))
+    // One unit only: 单位:户、人、个 names a unit per column, in an order nothing gives.
+    (!unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['(', ')', ',', '、']))
         .then(|| unit.to_string())
 }
 
@@ -236,7 +242,7 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
         let mut noun = None;
         for j in 1..width {
             let (label, unit) = label_and_unit(&header_text[j]);
-            let unit = if unit.is_empty() { implied_unit(&label).to_string() } else { unit };
+            let unit = unit_of(&label, unit, table_unit);
             if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
                 noun = Some(*found);
             }
@@ -256,6 +262,7 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
     };
     for row in data.iter().filter(|r| r.cells.len() == width) {
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
+        let unit = unit_of(&label, unit, table_unit);
         let cell = row.cells[col];
         if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
             continue;
@@ -301,11 +308,8 @@ fn read_indicator_table(
     let mut out = Vec::new();
     for row in rows {
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
-        let unit = match (unit_column, table_unit) {
-            (true, _) => text(chars, row.cells[1]),
-            (false, Some(note)) if unit.is_empty() => note.to_string(),
-            _ => unit,
-        };
+        let unit =
+            if unit_column { text(chars, row.cells[1]) } else { unit_of(&label, unit, table_unit) };
         let cell = row.cells[col];
         if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
             continue;
@@ -527,6 +531,14 @@ mod tests {
         let text = "(单位:元)\n指标名称  2019年  2020年  增长(%)\n农村居民人均可支配收入  11728  12596  7.4\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入12596元。\n");
+        // A caption naming several units gives none: which column is which is not said.
+        assert_eq!(
+            unit_note(
+                &['单', '位', ':', '户', '、', '人'],
+                &Row { start: 0, end: 6, cells: vec![] }
+            ),
+            None
+        );
     }
 
     #[test]
