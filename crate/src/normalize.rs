@@ -311,7 +311,9 @@ fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
 fn has_cell_break(line: &[char], clean: usize) -> bool {
     let start = line.iter().position(|c| !c.is_whitespace()).unwrap_or(line.len());
     let body = &line[start.max(clean.saturating_sub(1)).min(line.len())..];
-    body.contains(&'\t') || body.windows(2).any(|w| w == [' ', ' '])
+    // A bar (丨, |) parts cells too: a figure-first list line (214个丨贫困村全部退出), a title.
+    body.iter().any(|c| matches!(c, '\t' | '丨' | '|' | '｜'))
+        || body.windows(2).any(|w| w == [' ', ' '])
 }
 
 #[cfg(test)]

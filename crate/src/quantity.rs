@@ -153,6 +153,26 @@ fn elided_noun(chars: &[char], start: usize) -> UnitKind {
     UnitKind::Count
 }
 
+/// The noun a bare 个 counts when its clause names it first, with no other figure between:
+/// 贫困村全部退出:214个, 出列贫困村73个. A one-char noun (村) is too common a word for it.
+fn noun_before(chars: &[char], start: usize) -> Option<UnitKind> {
+    let from = start.saturating_sub(24);
+    for k in (from..start).rev() {
+        let c = chars[k];
+        if c.is_ascii_digit() || matches!(c, ',' | '。' | ';' | '!' | '?' | '\n') {
+            return None;
+        }
+        let found = GE_NOUNS.iter().find(|(w, _)| {
+            let l = len(w);
+            l > 1 && k + 1 >= l && starts_with(chars, k + 1 - l, w)
+        });
+        if let Some(&(_, kind)) = found {
+            return Some(kind);
+        }
+    }
+    None
+}
+
 /// Whether the number at `start` follows a sign of arithmetic: ×, ÷, 乘以, 除以.
 fn is_operand(chars: &[char], start: usize) -> bool {
     let mut k = start;
@@ -263,6 +283,12 @@ pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
             .find(|(w, _)| starts_with(chars, noun, w))
             .or_else(|| GE_NOUNS.iter().find(|(w, _)| starts_with(chars, after, w)))
             .map_or_else(|| elided_noun(chars, n.start), |&(_, k)| k);
+        // A 个 that ends its phrase (…退出:214个) counts the noun its clause named first.
+        let bare = !chars.get(after).is_some_and(|&c| crate::normalize::is_han(c));
+        let kind = match kind {
+            UnitKind::Count if bare => noun_before(chars, n.start).unwrap_or(kind),
+            _ => kind,
+        };
         q.unit = kind;
         q.end = after;
         return q;
@@ -328,9 +354,9 @@ fn people_noun_before(chars: &[char], start: usize) -> bool {
 
 fn rate_zero(chars: &[char], start: usize) -> bool {
     let head: String = chars[start.saturating_sub(24)..start].iter().collect();
-    let clause = head.rsplit([',', '。', ';']).next().unwrap_or("");
+    let clause = head.rsplit([',', '。', ';']).next().unwrap_or("").trim_end();
     clause.contains('率')
-        && ["降为", "降至", "降到", "下降为", "下降到", "下降至"]
+        && ["→", "➔", "⟶", "降为", "降至", "降到", "下降为", "下降到", "下降至"]
             .iter()
             .any(|w| clause.ends_with(w))
 }
@@ -363,6 +389,10 @@ mod tests {
         assert_eq!(all("85个贫困村,其中83个"), [UnitKind::Village, UnitKind::Village]);
         assert_eq!(all("85个贫困村建成83个卫生室"), [UnitKind::Village, UnitKind::Count]);
         assert_eq!(all("111个贫困村。已有103个项目"), [UnitKind::Village, UnitKind::Count]);
+        assert_eq!(all("贫困村全部退出:214个"), [UnitKind::Village]);
+        assert_eq!(all("出列贫困村73个,脱贫"), [UnitKind::Village]);
+        assert_eq!(all("贫困村建成83个卫生室"), [UnitKind::Count]);
+        assert_eq!(all("贫困村3户,另有5个"), [UnitKind::Household, UnitKind::Count]);
         assert_eq!(all("发生率=人数÷人口×100%"), [UnitKind::Other]);
         assert_eq!(all("人数除以 10000"), [UnitKind::Other]);
         assert_eq!(first("2092个,").unit, UnitKind::Count);

@@ -224,9 +224,22 @@ impl Compiled {
                 .map(|h| (h.start - end, h.word))
                 .min()
         };
+        // A label and its value (贫困村全部退出:214个): the label stands for the figure, so a
+        // word that would follow the figure in prose (退出) counts in the label, measured to
+        // the colon.
+        let colon = label_colon(ctx.chars, ctx.clause, q);
+        let in_label = |words: &[u32]| {
+            let colon = colon?;
+            in_clause
+                .iter()
+                .filter(|h| words.contains(&h.word) && h.end <= colon)
+                .filter(|h| colon - h.end <= rule.reach && !blocked(h.end, colon))
+                .map(|h| (colon - h.end, h.word))
+                .min()
+        };
         for (words, found) in [
             (&rule.before, before(&rule.before)),
-            (&rule.after, after(&rule.after)),
+            (&rule.after, after(&rule.after).or_else(|| in_label(&rule.after))),
             (&rule.near, before(&rule.near).into_iter().chain(after(&rule.near)).min()),
         ] {
             if words.is_empty() {
@@ -275,6 +288,25 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
         .any(|w| words::ends_with(head, w))
 }
 
+/// The colon of a label that `q` is the value of: "贫困村全部退出:214个", "…全部销号:24318户、
+/// 76213人". Between the colon and `q` stand only other figures of the same value (and their
+/// units and separators); `None` when `q` is not in a label's value.
+fn label_colon(chars: &[char], clause: Span, q: &Quantity) -> Option<usize> {
+    let mut k = q.num_start;
+    while k > clause.0 {
+        let c = chars[k - 1];
+        if c == ':' {
+            return (k - 1 > clause.0).then_some(k - 1);
+        }
+        if !(c.is_ascii_digit() || ".,%、 户人名个万亿元".contains(c)) || q.num_start - k > 24
+        {
+            return None;
+        }
+        k -= 1;
+    }
+    None
+}
+
 const TO_WORDS: &[&str] = &[
     "下降", "降至", "降到", "降为", "降低", "减少", "减至", "增长", "增加", "提高", "上升", "到",
     "至", "增至", "升至", "跃升", "达到",
@@ -283,6 +315,12 @@ const TO_WORDS: &[&str] = &[
 /// Whether the percentage `q` is the starting value of a change: 从/由 stands before it in
 /// its clause and a verb of change follows it (从32.4%下降到0.4%, 由2014年的18.2%降至…).
 pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
+    // 11.73% → 0, as a list or a chart label writes a change.
+    let after = &chars[q.end..clause.1.max(q.end)];
+    let after = &after[after.iter().take_while(|&&c| c == ' ').count()..];
+    if matches!(after.first(), Some('→' | '➔' | '⟶')) {
+        return true;
+    }
     let before = &chars[clause.0.min(q.num_start)..q.num_start];
     let has_from = before.iter().any(|&c| c == '从' || c == '由');
     if !has_from {

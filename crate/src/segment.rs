@@ -18,6 +18,11 @@ fn ends_clause(chars: &[char], i: usize) -> bool {
     if c == ',' && digit_at(i.checked_sub(1)) && digit_at(Some(i + 1)) {
         return false;
     }
+    // A colon before a figure joins a label to its value (贫困村退出:214个), as in a list of
+    // label / figure lines; elsewhere it opens what follows (主要成效:一是…).
+    if c == ':' && digit_at(Some(i + 1)) {
+        return false;
+    }
     ends_sentence(c)
         || matches!(c, ',' | ':')
         || (c == '—' && (chars.get(i + 1) == Some(&'—') || i > 0 && chars[i - 1] == '—'))

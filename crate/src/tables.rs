@@ -64,6 +64,7 @@ pub fn rewrite(n: Normalized) -> Normalized {
     // Cheap test first: most reports have no line with two cell breaks, nor a one-line table
     // (… 单位 …).
     if !n.chars.contains(&'\t')
+        && !n.chars.iter().any(|&c| FIGURE_FIRST_BARS.contains(&c))
         && !n.chars.windows(2).any(|w| w == [' ', ' '])
         && !n.chars.windows(4).any(|w| w == [' ', '单', '位', ' '])
     {
@@ -73,6 +74,11 @@ pub fn rewrite(n: Normalized) -> Normalized {
     let mut replaced: Vec<(usize, usize, Vec<Sentence>)> = Vec::new();
     let mut k = 0;
     while k < rows.len() {
+        if let Some(s) = read_figure_first(&n.chars, &rows[k]) {
+            replaced.push((rows[k].start, rows[k].end, vec![s]));
+            k += 1;
+            continue;
+        }
         let pairs = rows[k].cells.len() == 2;
         if rows[k].cells.len() < 2 {
             let sentences = read_one_line_table(&n.chars, &rows[k]);
@@ -175,7 +181,7 @@ fn text(chars: &[char], cell: Cell) -> String {
 }
 
 /// A label's unit: its own (建档立卡户数(户)), else the table's caption's (单位:元), else the
-/// one its words imply (建档立卡户数 counts 户, 脱贫人口 人); empty when none.
+/// one its words imply (建档立卡户数 counts 户, 脱贫人口 人, 出列贫困村 个); empty when none.
 fn unit_of(label: &str, own: String, table_unit: Option<&str>) -> String {
     if !own.is_empty() {
         own
@@ -185,6 +191,8 @@ fn unit_of(label: &str, own: String, table_unit: Option<&str>) -> String {
         "户".to_string()
     } else if label.ends_with("人口") || label.ends_with("人数") {
         "人".to_string()
+    } else if label.ends_with('村') || label.ends_with("村数") {
+        "个".to_string()
     } else {
         String::new()
     }
@@ -357,6 +365,47 @@ fn read_pairs(chars: &[char], block: &[Row]) -> Vec<Sentence> {
     out
 }
 
+/// Bars between a figure and its label in a list that puts the figure first.
+const FIGURE_FIRST_BARS: &[char] = &['丨', '|'];
+
+/// Chars of the figure side of a figure-first line besides digits: separators, a change's
+/// arrow, and the units and multipliers a figure carries.
+const FIGURE_SIDE: &str = ".,%‰、 →➔~-余多万亿千百户人名个元公里亩吨座所家条";
+
+/// A list line that puts the figure first and its label after a bar, as a "数说" block of a
+/// WeChat article or a slide does: "🔸 214个丨贫困村全部退出", "11.73% → 0 | 贫困发生率". Prose puts
+/// the label first, so it becomes "{label}:{figure}。", a label and its value (see
+/// [`crate::rules`]); the label's commas become spaces, as it is one label. `None` for any other
+/// line: a bar with words on both sides (a page title, 来源丨…) is not a figure and its label.
+fn read_figure_first(chars: &[char], row: &Row) -> Option<Sentence> {
+    let line = &chars[row.start..row.end];
+    let bar = line.iter().position(|c| FIGURE_FIRST_BARS.contains(c))?;
+    // Bullets, emoji and spaces may lead the line; then the figure, from its first digit.
+    let first = line[..bar].iter().position(|c| c.is_alphanumeric())?;
+    let figure = &line[first..bar];
+    let label = &line[bar + 1..];
+    let fits = figure.first().is_some_and(char::is_ascii_digit)
+        && figure.len() <= 24
+        && figure.iter().all(|&c| c.is_ascii_digit() || FIGURE_SIDE.contains(c))
+        && label.iter().any(|&c| crate::normalize::is_han(c))
+        && !label.iter().any(|c| FIGURE_FIRST_BARS.contains(c));
+    if !fits {
+        return None;
+    }
+    let at = |k: usize| row.start + k;
+    let mut pieces = Vec::with_capacity(line.len() + 2);
+    for (k, &c) in label.iter().enumerate() {
+        let c = if matches!(c, ',' | ';' | '。') { ' ' } else { c };
+        pieces.push((c.to_string(), at(bar + 1 + k)));
+    }
+    pieces.push((":".to_string(), at(bar)));
+    for (k, &c) in figure.iter().enumerate() {
+        pieces.push((c.to_string(), at(first + k)));
+    }
+    pieces.push(("。".to_string(), at(line.len().saturating_sub(1))));
+    Some(Sentence { pieces })
+}
+
 /// A whole table pasted into one line with single spaces (from a PDF): "指标 单位 截至2019年底
 /// 截至2020年底 累计脱贫户数 户 11846 12539 累计脱贫人口 人 …". The header is 指标 (or 项目),
 /// 单位 and m column headers; then rows of a label, a unit and m numbers. The last column is the
@@ -469,6 +518,26 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_first_line_puts_its_label_first() {
+        let text =
+            "数说\n🔸 5217户17846人丨易地扶贫搬迁,搬出大山\n来源丨县融媒体中心\n2021丨回望\n";
+        let (s, n) = rewritten(text);
+        // A bar with words on its left (来源) is no figure and its label. A year on the left is
+        // a figure to this reader; that it is a date is for the number reader to say.
+        assert_eq!(
+            s,
+            "数说\n易地扶贫搬迁 搬出大山:5217户17846人。\n来源丨县融媒体中心\n回望:2021。\n"
+        );
+        // The figure maps back to itself, the colon to the bar.
+        let p = s.find("17846").map(|b| s[..b].chars().count()).unwrap();
+        let (a, b) = n.to_original(p, p + 5);
+        assert_eq!(text.chars().skip(a).take(b - a).collect::<String>(), "17846");
+        let colon = s.find(':').map(|b| s[..b].chars().count()).unwrap();
+        let bar = text.find('丨').map(|b| text[..b].chars().count()).unwrap();
+        assert_eq!(n.to_original(colon, colon + 1).0, bar);
+    }
+
+    #[test]
     fn a_total_column_becomes_one_sentence_per_row() {
         let text = "项目        2018年    2019年      合计\n搬迁户数(户)   987   213   1200\n农村公路(公里)   421.0   167.2   588.2\n";
         let (s, _) = rewritten(text);
@@ -543,9 +612,9 @@ mod tests {
 
     #[test]
     fn a_spaced_out_total_label_and_units_implied_by_the_headers() {
-        let text = "乡  镇    建档立卡户数  累计脱贫人口\n全  县     14386       58930\n白阳镇       845        2445\n";
+        let text = "乡  镇    建档立卡户数  累计脱贫人口  出列贫困村\n全  县     14386       58930       73\n白阳镇       845        2445        3\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "合计建档立卡户数14386户。合计累计脱贫人口58930人。\n");
+        assert_eq!(s, "合计建档立卡户数14386户。合计累计脱贫人口58930人。合计出列贫困村73个。\n");
     }
 
     #[test]
