@@ -216,13 +216,24 @@ impl Compiled {
         // A unit implied by a noun further on (5.61万易地扶贫搬迁群众) spans the words between:
         // they follow the number all the same.
         let end = if q.implied && q.end > q.num_end { q.num_end } else { q.end };
+        // A verb with a figure of its own right after it (86个贫困村已出列83个) says what that
+        // figure is, not the one before it.
+        let has_own_figure = |h: &Hit| {
+            let mut k = h.end;
+            while ctx.chars.get(k) == Some(&' ') {
+                k += 1;
+            }
+            starting_in(ctx.quantities, |o| o.start, k, k).iter().any(|o| o.unit == q.unit)
+        };
         let after = |words: &[u32]| {
             in_clause
                 .iter()
                 .filter(|h| words.contains(&h.word) && h.start >= end)
                 .filter(|h| h.start - end <= rule.reach && !blocked(end, h.start))
+                .filter(|h| !has_own_figure(h))
                 .map(|h| (h.start - end, h.word))
                 .min()
+                .or_else(|| self.after_in_next_clause(words, ind, rule.reach, q, ctx))
         };
         // A label and its value (贫困村全部退出:214个): the label stands for the figure, so a
         // word that would follow the figure in prose (退出) counts in the label, measured to
@@ -260,6 +271,93 @@ impl Compiled {
         Some(Match { score: rule.weight - 0.03 * distance as f64, weight: rule.weight, cues })
     }
 }
+
+impl Compiled {
+    /// A figure that ends its clause, said of in the next one with 全部 / 均: 全区共有贫困村91个,
+    /// 2014年以来已全部退出; 贫困人口4.5万人,目前均已脱贫. The cue is measured from the start of
+    /// that clause; a word of the indicator's `exclude` there (计划) rules it out.
+    fn after_in_next_clause(
+        &self,
+        words: &[u32],
+        ind: &CompiledIndicator,
+        reach: usize,
+        q: &Quantity,
+        ctx: &Context,
+    ) -> Option<(usize, u32)> {
+        let c = ctx.chars;
+        // The figure ends its clause, or a list of figures (4873户、贫困群众24156人) does.
+        let rest = q.end..ctx.clause.1;
+        let listed = c.get(q.end) == Some(&'、')
+            && rest.len() <= 12
+            && !starting_in(ctx.quantities, |o| o.start, rest.start, rest.end).is_empty();
+        if !(rest.is_empty() || listed) || c.get(ctx.clause.1) != Some(&',') {
+            return None;
+        }
+        // The figure may head a list (4873户、贫困群众24156人,贫困村41个,均于…全部脱贫): short
+        // clauses that each hold a figure stand between it and the clause saying of them all.
+        let mut start = ctx.clause.1 + 1;
+        let mut end;
+        let mut items = 0;
+        loop {
+            let stop = ctx.sentence.1.min(start + 40);
+            end = (start..stop).find(|&k| matches!(c[k], ',' | ':' | ';')).unwrap_or(stop);
+            let item = end - start <= 12
+                && !starting_in(ctx.quantities, |o| o.start, start, end).is_empty()
+                && c.get(end) == Some(&',');
+            if !item || items == 2 {
+                break;
+            }
+            items += 1;
+            start = end + 1;
+        }
+        let hits = hits_in(ctx.hits, (start, end));
+        if hits.iter().any(|h| ind.exclude.contains(&h.word) || ind.block.contains(&h.word)) {
+            return None;
+        }
+        // Only time and manner stand before 全部 (2014年以来已按程序全部退出): a noun there
+        // (贫困村全部退出) is another subject.
+        let all = |h: &Hit| {
+            let head = &c[start..h.start];
+            ["全部", "均", "均已", "全部实现"]
+                .iter()
+                .find(|w| words::ends_with(head, w))
+                .is_some_and(|w| {
+                    let mut rest = &head[..head.len() - w.chars().count()];
+                    while let Some(&c) = rest.first() {
+                        let skip = if c.is_ascii_digit() || "年月底现并已均于在".contains(c)
+                        {
+                            1
+                        } else {
+                            TIME_AND_MANNER
+                                .iter()
+                                .find(|w| words::starts_with(rest, w))
+                                .map_or(0, |w| w.chars().count())
+                        };
+                        if skip == 0 {
+                            return false;
+                        }
+                        rest = &rest[skip..];
+                    }
+                    true
+                })
+        };
+        hits.iter()
+            .filter(|h| words.contains(&h.word) && h.start - start <= reach && h.end <= end)
+            .filter(|h| all(h))
+            .filter(|h| {
+                // No other figure of the unit in between: it would be the one said of.
+                starting_in(ctx.quantities, |o| o.start, start, h.start)
+                    .iter()
+                    .all(|o| o.unit != q.unit)
+            })
+            .map(|h| (h.start - start, h.word))
+            .min()
+    }
+}
+
+/// Words of time and manner that may open a clause saying what became of a figure.
+const TIME_AND_MANNER: &[&str] =
+    &["按程序", "以来", "目前", "截至", "经过", "如期", "先后", "已经"];
 
 /// Slogans whose words say nothing of the figure beside them: 搬迁群众实现稳得住、有就业、
 /// 能致富 is the relocation policy's motto, not a count of people employed.
@@ -307,6 +405,9 @@ fn label_colon(chars: &[char], clause: Span, q: &Quantity) -> Option<usize> {
     None
 }
 
+/// Adverbs between the start of a change and its verb.
+const CHANGE_ADVERBS: &[&str] = &["一路", "逐年", "逐步", "持续", "大幅", "稳步", "进一步", "一举"];
+
 const TO_WORDS: &[&str] = &[
     "下降", "降至", "降到", "降为", "降低", "减少", "减至", "增长", "增加", "提高", "上升", "到",
     "至", "增至", "升至", "跃升", "达到",
@@ -326,8 +427,13 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     if !has_from {
         return false;
     }
-    let tail = &chars[q.end..clause.1.min(q.end + 6).max(q.end)];
+    let tail = &chars[q.end..clause.1.min(q.end + 8).max(q.end)];
     let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
+    // An adverb of the path may stand before the verb (一路降到0, 逐年下降到).
+    let tail = CHANGE_ADVERBS
+        .iter()
+        .find(|w| words::starts_with(tail, w))
+        .map_or(tail, |w| &tail[w.chars().count()..]);
     // 从二〇一三年底的百分之三十一点二,下降到…: a figure that ends its clause, the change
     // to a new level in the next (下降到, 降至, 增至; not 减少了22.59个百分点, its size).
     let next = (q.end == clause.1 && chars.get(q.end) == Some(&','))

@@ -555,7 +555,8 @@ impl Markers {
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
-    /// A part marker before `pos` in the clause, or one opening the sentence (其中,…).
+    /// A part marker before `pos` in the clause, one opening the sentence (其中,…), or one
+    /// that opens a list with a colon earlier in the sentence (…1986户,其中:建档立卡贫困户…).
     pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
         starting_in(&self.part, |m| m.0, sentence.0.min(clause.0), pos)
             .iter()
@@ -563,6 +564,7 @@ impl Markers {
             .find(|&&(s, e)| {
                 (s >= clause.0 && e <= pos)
                     || (s == sentence.0 && chars.get(e) == Some(&',') && e <= pos)
+                    || (chars.get(e) == Some(&':') && e < pos)
             })
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
