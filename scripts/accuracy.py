@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -35,10 +35,13 @@ SETS = [
     ("blind9", os.path.join(ROOT, "tests/gold/blind9"), os.path.join(ROOT, "tests/blind9"), 0.97, 1.0, 1.0),
     # The tenth: 0.878 at its first reading, 1.000 after the fixes it led to (README).
     ("blind10", os.path.join(ROOT, "tests/gold/blind10"), os.path.join(ROOT, "tests/blind10"), 0.97, 1.0, 1.0),
-    # The eleventh, written to avoid stock phrasing: 0.721 at its first reading, 0.770 after
-    # the two fixes of this session's end; its remaining misses are the next work (README).
+    # The eleventh, written to avoid stock phrasing: 0.721 at its first reading, 0.852 after
+    # the fixes it and blind12 led to; its remaining misses are the next work (README).
     # The floor keeps what was won.
-    ("blind11", os.path.join(ROOT, "tests/gold/blind11"), os.path.join(ROOT, "tests/blind11"), 0.76, 1.0, 1.0),
+    ("blind11", os.path.join(ROOT, "tests/gold/blind11"), os.path.join(ROOT, "tests/blind11"), 0.84, 1.0, 1.0),
+    # The twelfth, written for the middle of the difficulty range: 0.964 at its first
+    # reading, 1.000 after the fixes it led to (README).
+    ("blind12", os.path.join(ROOT, "tests/gold/blind12"), os.path.join(ROOT, "tests/blind12"), 0.97, 1.0, 1.0),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.
