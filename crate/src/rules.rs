@@ -205,9 +205,22 @@ impl Compiled {
                         && !is_change_start(ctx.chars, o, ctx.clause)
                 })
         };
+        // A clause of only time and verb before its figure (…收入突破万元大关,全年预计达到
+        // 10932元) goes on with the previous clause's subject: its cue counts from there.
+        let from = if carries_subject(ctx.chars, ctx.clause.0, q.num_start) {
+            (ctx.sentence.0..ctx.clause.0.saturating_sub(1))
+                .rev()
+                .find(|&k| matches!(ctx.chars[k], ',' | ':'))
+                .map_or(ctx.sentence.0, |k| k + 1)
+                .min(ctx.clause.0)
+        } else {
+            ctx.clause.0
+        };
+        let carried = hits_in(ctx.hits, (from, ctx.clause.0));
         let before = |words: &[u32]| {
             in_clause
                 .iter()
+                .chain(carried)
                 .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
                 .filter(|h| q.num_start - h.end <= rule.reach && !blocked(h.end, q.num_start))
                 .map(|h| (q.num_start - h.end, h.word))
@@ -360,6 +373,45 @@ impl Compiled {
             .map(|h| (h.start - start, h.word))
             .min()
     }
+}
+
+/// Words a clause may hold before its figure and still say nothing of what it counts.
+const TIME_AND_VERB: &[&str] = &[
+    "全年",
+    "今年",
+    "当年",
+    "预计",
+    "达到",
+    "突破",
+    "增至",
+    "提高到",
+    "增加到",
+    "达",
+    "为",
+    "约",
+    "已",
+];
+
+/// Whether `chars[start..end)`, the head of a clause before its figure, is only time and verb
+/// (全年预计达到, 2020年底达到), so the clause goes on with the previous one's subject.
+fn carries_subject(chars: &[char], start: usize, end: usize) -> bool {
+    let mut k = start;
+    let mut verb = false;
+    while k < end {
+        let c = chars[k];
+        if c.is_ascii_digit() || "年月底".contains(c) {
+            k += 1;
+            continue;
+        }
+        match TIME_AND_VERB.iter().find(|w| words::starts_with(&chars[k..end], w)) {
+            Some(w) => {
+                verb |= !matches!(*w, "全年" | "今年" | "当年" | "预计" | "约" | "已");
+                k += w.chars().count();
+            }
+            None => return false,
+        }
+    }
+    verb
 }
 
 /// Words of time and manner that may open a clause saying what became of a figure.

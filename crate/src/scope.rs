@@ -253,6 +253,11 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         if NOT_NAME_END.contains(last) || NOT_NAME_START.contains(chars[name_start]) {
             continue;
         }
+        // 通村 in road words (新改建通村通组道路, 修通村公路) reaches villages; it names none.
+        if chars[i] == '村' && last == '通' && next.is_some_and(|n| "通组公道硬路客".contains(n))
+        {
+            continue;
+        }
         let name: String = chars[name_start..name_end].iter().collect();
         if GENERIC_PLACE_PREFIXES.iter().any(|g| name.ends_with(g) || g.ends_with(&name)) {
             continue;
