@@ -196,8 +196,7 @@ impl Document {
             // 选派驻村工作队,共226支: a clause that only says "in all" continues the
             // previous one's subject, so cues may stand there.
             let clause = totals_previous(&n.chars, &claus, own_clause, q.num_start);
-            let ctx =
-                Context { chars: &n.chars, clause, sentence, hits: &hits, quantities: &quantities };
+            let ctx = Context::new(&n.chars, clause, sentence, &hits, &quantities, q);
             let best = (0..compiled.defs.len())
                 .filter_map(|i| compiled.score(i, q, &ctx).map(|m| (i, m)))
                 .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
@@ -600,8 +599,10 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> 
     // Clauses are sorted and disjoint: a binary search, and no String per figure.
     let k = claus.binary_search(&clause).ok();
     let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
+    // …收入突破万元大关,全年预计达到10932元: a head of only time and verb goes on likewise.
+    let carries = || crate::rules::carries_subject(chars, clause.0, pos);
     match k {
-        Some(k) if k > 0 && is_total_head() && chars[clause.0 - 1] == ',' => {
+        Some(k) if k > 0 && (is_total_head() || carries()) && chars[clause.0 - 1] == ',' => {
             (claus[k - 1].0, clause.1)
         }
         _ => clause,

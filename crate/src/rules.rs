@@ -45,6 +45,8 @@ pub struct Compiled {
     masks_from: u32,
     finder: words::AllWords,
     inds: Vec<CompiledIndicator>,
+    /// The longest word, in chars: how far before a figure a cue can start.
+    max_word: usize,
 }
 
 /// Where a figure stands: what the scorer may look at.
@@ -56,6 +58,26 @@ pub struct Context<'a> {
     pub hits: &'a [Hit],
     /// All quantities of the document, sorted by start.
     pub quantities: &'a [Quantity],
+    /// The colon of the label the figure is the value of ([`label_colon`]).
+    pub label_colon: Option<usize>,
+    /// The clause after the figure that may say what became of it ([`said_of_clause`]).
+    pub said_of: Option<Span>,
+}
+
+impl<'a> Context<'a> {
+    /// The context of quantity `q` in `clause` and `sentence`.
+    pub fn new(
+        chars: &'a [char],
+        clause: Span,
+        sentence: Span,
+        hits: &'a [Hit],
+        quantities: &'a [Quantity],
+        q: &Quantity,
+    ) -> Context<'a> {
+        let label_colon = label_colon(chars, clause, q);
+        let said_of = said_of_clause(chars, clause, sentence, q, quantities);
+        Context { chars, clause, sentence, hits, quantities, label_colon, said_of }
+    }
 }
 
 /// Why a figure matches an indicator.
@@ -124,7 +146,8 @@ impl Compiled {
         let masks_from = words.len() as u32;
         words.extend(SET_PHRASES.iter().map(|p| p.to_string()));
         let finder = words::AllWords::new(&words);
-        Compiled { defs: catalog.indicators.clone(), words, finder, inds, masks_from }
+        let max_word = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
+        Compiled { defs: catalog.indicators.clone(), words, finder, inds, masks_from, max_word }
     }
 
     /// All catalog words in the (normalised) text, overlapping, sorted by start, then end;
@@ -205,22 +228,15 @@ impl Compiled {
                         && !is_change_start(ctx.chars, o, ctx.clause)
                 })
         };
-        // A clause of only time and verb before its figure (…收入突破万元大关,全年预计达到
-        // 10932元) goes on with the previous clause's subject: its cue counts from there.
-        let from = if carries_subject(ctx.chars, ctx.clause.0, q.num_start) {
-            (ctx.sentence.0..ctx.clause.0.saturating_sub(1))
-                .rev()
-                .find(|&k| matches!(ctx.chars[k], ',' | ':'))
-                .map_or(ctx.sentence.0, |k| k + 1)
-                .min(ctx.clause.0)
-        } else {
-            ctx.clause.0
+        // Only hits within reach of the figure can match (hits are sorted by start).
+        let near_before = {
+            let from = q.num_start.saturating_sub(rule.reach + self.max_word);
+            &in_clause[in_clause.partition_point(|h| h.start < from)..]
         };
-        let carried = hits_in(ctx.hits, (from, ctx.clause.0));
         let before = |words: &[u32]| {
-            in_clause
+            near_before
                 .iter()
-                .chain(carried)
+                .take_while(|h| h.start < q.num_start)
                 .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
                 .filter(|h| q.num_start - h.end <= rule.reach && !blocked(h.end, q.num_start))
                 .map(|h| (q.num_start - h.end, h.word))
@@ -238,10 +254,15 @@ impl Compiled {
             }
             starting_in(ctx.quantities, |o| o.start, k, k).iter().any(|o| o.unit == q.unit)
         };
+        let near_after = {
+            let a = in_clause.partition_point(|h| h.start < end);
+            let b = in_clause.partition_point(|h| h.start <= end + 2 * rule.reach);
+            &in_clause[a..b.max(a)]
+        };
         let after = |words: &[u32]| {
-            in_clause
+            near_after
                 .iter()
-                .filter(|h| words.contains(&h.word) && h.start >= end)
+                .filter(|h| words.contains(&h.word))
                 // 实现 + a cue that closes the clause is its predicate, said of the figure
                 // from further off (50977户142118人稳定达到…标准、实现高质量脱贫).
                 .filter(|h| {
@@ -258,7 +279,7 @@ impl Compiled {
         // A label and its value (贫困村全部退出:214个): the label stands for the figure, so a
         // word that would follow the figure in prose (退出) counts in the label, measured to
         // the colon.
-        let colon = label_colon(ctx.chars, ctx.clause, q);
+        let colon = ctx.label_colon;
         let in_label = |words: &[u32]| {
             let colon = colon?;
             in_clause
@@ -268,14 +289,16 @@ impl Compiled {
                 .map(|h| (colon - h.end, h.word))
                 .min()
         };
-        for (words, found) in [
-            (&rule.before, before(&rule.before)),
-            (&rule.after, after(&rule.after).or_else(|| in_label(&rule.after))),
-            (&rule.near, before(&rule.near).into_iter().chain(after(&rule.near)).min()),
-        ] {
+        // Each list is searched only when the rule has one (most have one or two of three).
+        for (k, words) in [&rule.before, &rule.after, &rule.near].into_iter().enumerate() {
             if words.is_empty() {
                 continue;
             }
+            let found = match k {
+                0 => before(words),
+                1 => after(words).or_else(|| in_label(words)),
+                _ => before(words).into_iter().chain(after(words)).min(),
+            };
             let (d, w) = found?;
             distance += d;
             cues.push(self.word(w).to_string());
@@ -305,31 +328,7 @@ impl Compiled {
         ctx: &Context,
     ) -> Option<(usize, u32)> {
         let c = ctx.chars;
-        // The figure ends its clause, or a list of figures (4873户、贫困群众24156人) does.
-        let rest = q.end..ctx.clause.1;
-        let listed = c.get(q.end) == Some(&'、')
-            && rest.len() <= 12
-            && !starting_in(ctx.quantities, |o| o.start, rest.start, rest.end).is_empty();
-        if !(rest.is_empty() || listed) || c.get(ctx.clause.1) != Some(&',') {
-            return None;
-        }
-        // The figure may head a list (4873户、贫困群众24156人,贫困村41个,均于…全部脱贫): short
-        // clauses that each hold a figure stand between it and the clause saying of them all.
-        let mut start = ctx.clause.1 + 1;
-        let mut end;
-        let mut items = 0;
-        loop {
-            let stop = ctx.sentence.1.min(start + 40);
-            end = (start..stop).find(|&k| matches!(c[k], ',' | ':' | ';')).unwrap_or(stop);
-            let item = end - start <= 12
-                && !starting_in(ctx.quantities, |o| o.start, start, end).is_empty()
-                && c.get(end) == Some(&',');
-            if !item || items == 2 {
-                break;
-            }
-            items += 1;
-            start = end + 1;
-        }
+        let (start, end) = ctx.said_of?;
         let hits = hits_in(ctx.hits, (start, end));
         if hits.iter().any(|h| ind.exclude.contains(&h.word) || ind.block.contains(&h.word)) {
             return None;
@@ -375,6 +374,39 @@ impl Compiled {
     }
 }
 
+/// The clause after `q` that may say what became of it ([`Compiled::after_in_next_clause`]):
+/// `q` ends its clause, or a list of figures (4873户、贫困群众24156人) does; short clauses that
+/// each hold a figure (,贫困村41个,) may stand between. `None` when `q` is not so placed.
+pub fn said_of_clause(
+    c: &[char],
+    clause: Span,
+    sentence: Span,
+    q: &Quantity,
+    quantities: &[Quantity],
+) -> Option<Span> {
+    let rest = q.end..clause.1;
+    let listed = c.get(q.end) == Some(&'、')
+        && rest.len() <= 12
+        && !starting_in(quantities, |o| o.start, rest.start, rest.end).is_empty();
+    if !(rest.is_empty() || listed) || c.get(clause.1) != Some(&',') {
+        return None;
+    }
+    let mut start = clause.1 + 1;
+    let mut items = 0;
+    loop {
+        let stop = sentence.1.min(start + 40);
+        let end = (start..stop).find(|&k| matches!(c[k], ',' | ':' | ';')).unwrap_or(stop);
+        let item = end - start <= 12
+            && !starting_in(quantities, |o| o.start, start, end).is_empty()
+            && c.get(end) == Some(&',');
+        if !item || items == 2 {
+            return Some((start, end));
+        }
+        items += 1;
+        start = end + 1;
+    }
+}
+
 /// Words a clause may hold before its figure and still say nothing of what it counts.
 const TIME_AND_VERB: &[&str] = &[
     "全年",
@@ -394,7 +426,7 @@ const TIME_AND_VERB: &[&str] = &[
 
 /// Whether `chars[start..end)`, the head of a clause before its figure, is only time and verb
 /// (全年预计达到, 2020年底达到), so the clause goes on with the previous one's subject.
-fn carries_subject(chars: &[char], start: usize, end: usize) -> bool {
+pub fn carries_subject(chars: &[char], start: usize, end: usize) -> bool {
     let mut k = start;
     let mut verb = false;
     while k < end {
