@@ -395,7 +395,17 @@ impl Markers {
             };
             (s, e, own)
         }));
-        scope.extend(sub_hits.iter().map(|&(s, e)| (s, e, false)));
+        // 贫困家庭人均可支配收入 is the poor households' income, region-wide; 老王家庭人均 is
+        // one household's.
+        let region_wide = |s: usize, e: usize| {
+            chars[s..e] == ['家', '庭', '人', '均']
+                && ["贫困", "脱贫", "农村", "农民"]
+                    .iter()
+                    .any(|w| crate::words::ends_with(&chars[s.saturating_sub(2)..s], w))
+        };
+        scope.extend(
+            sub_hits.iter().filter(|&&(s, e)| !region_wide(s, e)).map(|&(s, e)| (s, e, false)),
+        );
         // 石柱县冷水镇 names the town, not the county: a main-region name directly
         // followed by a place of its own is not a main marker.
         let [name_hits]: [Vec<(usize, usize)>; 1] =
