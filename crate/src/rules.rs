@@ -394,6 +394,10 @@ pub fn said_of_clause(
     let mut start = clause.1 + 1;
     let mut items = 0;
     loop {
+        // A clause cut at the end of an over-long sentence has nothing after it in the sentence.
+        if start >= sentence.1 {
+            return None;
+        }
         let stop = sentence.1.min(start + 40);
         let end = (start..stop).find(|&k| matches!(c[k], ',' | ':' | ';')).unwrap_or(stop);
         let item = end - start <= 12
