@@ -594,13 +594,40 @@ fn without_date(head: &[char]) -> &[char] {
 /// clause introduced (…工作队,共226支).
 const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
 
+/// Words a clause may hold before its figure and still say nothing of what it counts.
+const TIME_AND_VERB: &[&str] = &[
+    "全年",
+    "今年",
+    "当年",
+    "预计",
+    "达到",
+    "突破",
+    "增至",
+    "提高到",
+    "增加到",
+    "达",
+    "为",
+    "约",
+    "已",
+];
+
+/// Whether `head`, a clause before its figure, is only time and a verb (全年预计达到,
+/// 2020年底达到), so the clause goes on with the previous one's subject.
+fn carries_subject(head: &[char]) -> bool {
+    let mut verb = false;
+    let only = crate::words::made_of(head, "年月底", TIME_AND_VERB, |w| {
+        verb |= !matches!(w, "全年" | "今年" | "当年" | "预计" | "约" | "已");
+    });
+    only && verb
+}
+
 fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
     let head = &chars[clause.0..pos];
     // Clauses are sorted and disjoint: a binary search, and no String per figure.
     let k = claus.binary_search(&clause).ok();
     let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
     // …收入突破万元大关,全年预计达到10932元: a head of only time and verb goes on likewise.
-    let carries = || crate::rules::carries_subject(chars, clause.0, pos);
+    let carries = || carries_subject(&chars[clause.0..pos.max(clause.0)]);
     match k {
         Some(k) if k > 0 && (is_total_head() || carries()) && chars[clause.0 - 1] == ',' => {
             (claus[k - 1].0, clause.1)

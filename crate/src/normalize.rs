@@ -43,11 +43,13 @@ pub fn is_han(c: char) -> bool {
         0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x2FA1F)
 }
 
-/// Full-width ASCII forms and the ideographic space to their half-width forms.
+/// Full-width ASCII forms and the ideographic space to their half-width forms; the heavy and
+/// long right arrows to → (11.73% ➔ 0).
 fn half_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 | 0x00A0 | 0x2002..=0x200A => ' ',
+        0x2794 | 0x27F6 => '→',
         _ => c,
     }
 }

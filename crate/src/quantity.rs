@@ -356,7 +356,7 @@ fn rate_zero(chars: &[char], start: usize) -> bool {
     let head: String = chars[start.saturating_sub(24)..start].iter().collect();
     let clause = head.rsplit([',', '。', ';']).next().unwrap_or("").trim_end();
     clause.contains('率')
-        && ["→", "➔", "⟶", "降为", "降至", "降到", "下降为", "下降到", "下降至"]
+        && ["→", "降为", "降至", "降到", "下降为", "下降到", "下降至"]
             .iter()
             .any(|w| clause.ends_with(w))
 }

@@ -341,23 +341,8 @@ impl Compiled {
                 .iter()
                 .find(|w| words::ends_with(head, w))
                 .is_some_and(|w| {
-                    let mut rest = &head[..head.len() - w.chars().count()];
-                    while let Some(&c) = rest.first() {
-                        let skip = if c.is_ascii_digit() || "年月底现并已均于在".contains(c)
-                        {
-                            1
-                        } else {
-                            TIME_AND_MANNER
-                                .iter()
-                                .find(|w| words::starts_with(rest, w))
-                                .map_or(0, |w| w.chars().count())
-                        };
-                        if skip == 0 {
-                            return false;
-                        }
-                        rest = &rest[skip..];
-                    }
-                    true
+                    let rest = &head[..head.len() - w.chars().count()];
+                    words::made_of(rest, "年月底现并已均于在", TIME_AND_MANNER, |_| {})
                 })
         };
         hits.iter()
@@ -409,45 +394,6 @@ pub fn said_of_clause(
         items += 1;
         start = end + 1;
     }
-}
-
-/// Words a clause may hold before its figure and still say nothing of what it counts.
-const TIME_AND_VERB: &[&str] = &[
-    "全年",
-    "今年",
-    "当年",
-    "预计",
-    "达到",
-    "突破",
-    "增至",
-    "提高到",
-    "增加到",
-    "达",
-    "为",
-    "约",
-    "已",
-];
-
-/// Whether `chars[start..end)`, the head of a clause before its figure, is only time and verb
-/// (全年预计达到, 2020年底达到), so the clause goes on with the previous one's subject.
-pub fn carries_subject(chars: &[char], start: usize, end: usize) -> bool {
-    let mut k = start;
-    let mut verb = false;
-    while k < end {
-        let c = chars[k];
-        if c.is_ascii_digit() || "年月底".contains(c) {
-            k += 1;
-            continue;
-        }
-        match TIME_AND_VERB.iter().find(|w| words::starts_with(&chars[k..end], w)) {
-            Some(w) => {
-                verb |= !matches!(*w, "全年" | "今年" | "当年" | "预计" | "约" | "已");
-                k += w.chars().count();
-            }
-            None => return false,
-        }
-    }
-    verb
 }
 
 /// Words of time and manner that may open a clause saying what became of a figure.
@@ -514,7 +460,7 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     // 11.73% → 0, as a list or a chart label writes a change.
     let after = &chars[q.end..clause.1.max(q.end)];
     let after = &after[after.iter().take_while(|&&c| c == ' ').count()..];
-    if matches!(after.first(), Some('→' | '➔' | '⟶')) {
+    if after.first() == Some(&'→') {
         return true;
     }
     let before = &chars[clause.0.min(q.num_start)..q.num_start];

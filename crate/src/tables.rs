@@ -370,7 +370,7 @@ const FIGURE_FIRST_BARS: &[char] = &['丨', '|'];
 
 /// Chars of the figure side of a figure-first line besides digits: separators, a change's
 /// arrow, and the units and multipliers a figure carries.
-const FIGURE_SIDE: &str = ".,%‰、 →➔~-余多万亿千百户人名个元公里亩吨座所家条";
+const FIGURE_SIDE: &str = ".,%‰、 →~-余多万亿千百户人名个元公里亩吨座所家条";
 
 /// A list line that puts the figure first and its label after a bar, as a "数说" block of a
 /// WeChat article or a slide does: "🔸 214个丨贫困村全部退出", "11.73% → 0 | 贫困发生率". Prose puts

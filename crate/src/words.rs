@@ -124,6 +124,33 @@ pub fn starts_with(chars: &[char], word: &str) -> bool {
     chars.len() >= n && chars[..n].iter().copied().eq(word.chars())
 }
 
+/// Whether `chars` are made only of digits, the chars of `single` and the `words` (tried in
+/// order at each place), each word found passed to `seen`: 2014年以来已按程序 of digits, 年,
+/// 以来, 已 and 按程序.
+pub fn made_of(
+    chars: &[char],
+    single: &str,
+    words: &[&'static str],
+    mut seen: impl FnMut(&'static str),
+) -> bool {
+    let mut rest = chars;
+    while let Some(&c) = rest.first() {
+        let skip = if c.is_ascii_digit() || single.contains(c) {
+            1
+        } else {
+            match words.iter().find(|w| starts_with(rest, w)) {
+                Some(w) => {
+                    seen(w);
+                    w.chars().count()
+                }
+                None => return false,
+            }
+        };
+        rest = &rest[skip..];
+    }
+    true
+}
+
 /// Whether `word` occurs in `chars`.
 pub fn contains(chars: &[char], word: &str) -> bool {
     let Some(first) = word.chars().next() else { return true };
@@ -133,6 +160,16 @@ pub fn contains(chars: &[char], word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn made_of_digits_chars_and_words() {
+        let c = |s: &str| s.chars().collect::<Vec<char>>();
+        let mut seen = Vec::new();
+        assert!(made_of(&c("2014年以来已按程序"), "年已", &["按程序", "以来"], |w| seen.push(w)));
+        assert_eq!(seen, ["以来", "按程序"]);
+        assert!(made_of(&c(""), "", &[], |_| {}));
+        assert!(!made_of(&c("贫困村"), "年", &["以来"], |_| {}));
+    }
 
     fn find(lists: &[&[&str]], text: &str) -> Vec<Vec<(usize, usize)>> {
         WordSets::new(lists).find(&text.chars().collect::<Vec<_>>())
