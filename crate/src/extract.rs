@@ -552,6 +552,10 @@ const CONTINUING_CHANGE: &[&str] = &[
     "下降至",
     "增长到",
     "提高到",
+    "增加到",
+    "提升到",
+    "上升到",
+    "增至",
     "达到",
     "可达",
 ];
@@ -565,7 +569,11 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     if pos - clause.0 > 14 {
         return None;
     }
-    let head = without_date(&chars[clause.0..pos]);
+    let mut head = without_date(&chars[clause.0..pos]);
+    // 2020年达到了10860元: the verb's 了.
+    if let [rest @ .., '了'] = head {
+        head = rest;
+    }
     let continues = CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w));
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])

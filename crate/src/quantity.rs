@@ -355,6 +355,8 @@ fn people_noun_before(chars: &[char], start: usize) -> bool {
 fn rate_zero(chars: &[char], start: usize) -> bool {
     let head: String = chars[start.saturating_sub(24)..start].iter().collect();
     let clause = head.rsplit([',', '。', ';']).next().unwrap_or("").trim_end();
+    // 降到了零: the verb's 了.
+    let clause = clause.strip_suffix('了').unwrap_or(clause);
     clause.contains('率')
         && ["→", "降为", "降至", "降到", "下降为", "下降到", "下降至"]
             .iter()
