@@ -281,6 +281,13 @@ impl Document {
             } else {
                 None
             };
+            let time = time_scope(&n.chars, sentence, q.num_start, cumulative, present_year);
+            // A rate only: of two incomes in a year, the larger is the wider population's
+            // (农村居民 against 贫困户, whose income 提高到…), which the headline rules prefer.
+            let level_reached = compiled.defs[ind].role.as_deref() == Some("latest")
+                && compiled.defs[ind].unit == "percent"
+                && changed_to(&n.chars[own_clause.0..q.num_start]);
+            let rank_year = time.year;
             let cand = Cand {
                 quantity: qi,
                 indicator: ind,
@@ -288,8 +295,10 @@ impl Document {
                 score: m.score,
                 weight: m.weight,
                 cues: m.cues,
-                time: time_scope(&n.chars, sentence, q.num_start, cumulative, present_year),
+                time,
                 main_marker: markers.main_marker(sentence, q.num_start),
+                level_reached,
+                rank_year,
                 excluded,
                 span: (q.start, q.end),
                 sentence,
@@ -338,6 +347,7 @@ impl Document {
                 cands.push(cand);
             }
         }
+        date_reached_levels(&mut cands, present_year);
         earliest_as_start(compiled, &mut cands);
         Document { n, quantities, cands, warnings, region }
     }
@@ -569,14 +579,49 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     if pos - clause.0 > 14 {
         return None;
     }
-    let mut head = without_date(&chars[clause.0..pos]);
+    let continues = changed_to(&chars[clause.0..pos]);
+    let k = claus.binary_search(&clause).ok()?;
+    (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// What a level came down or up to, with no date of its own (贫困发生率降至0.88%), is its
+/// current value: ranked at the report's present year, or the indicator's latest dated
+/// year, not as older than the 2014 baseline dated elsewhere (2014年…贫困发生率12.63%); at
+/// the same year a level reached outranks a level stated (see `headline::rank`). Not when
+/// the indicator has a dated level reached (截至2019年底…下降至2.1%): that is the
+/// better-placed statement of the latest.
+fn date_reached_levels(cands: &mut [Cand], present_year: Option<i32>) {
+    let eligible = |c: &&Cand| c.excluded.is_none();
+    let dated_reached: Vec<usize> = cands
+        .iter()
+        .filter(eligible)
+        .filter(|c| c.level_reached && c.time.year.is_some())
+        .map(|c| c.indicator)
+        .collect();
+    for i in 0..cands.len() {
+        let c = &cands[i];
+        if !c.level_reached || c.time.year.is_some() || dated_reached.contains(&c.indicator) {
+            continue;
+        }
+        let latest_dated = cands
+            .iter()
+            .filter(eligible)
+            .filter(|d| d.indicator == c.indicator)
+            .filter_map(|d| d.time.year)
+            .max();
+        cands[i].rank_year = present_year.max(latest_dated);
+    }
+}
+
+/// Whether `head`, the words before a figure in its clause, end with a change's verb: the
+/// figure is what something came down or up to (降至, 下降到二〇一九年底的, 达到了).
+fn changed_to(head: &[char]) -> bool {
+    let mut head = without_date(head);
     // 2020年达到了10860元: the verb's 了.
     if let [rest @ .., '了'] = head {
         head = rest;
     }
-    let continues = CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w));
-    let k = claus.binary_search(&clause).ok()?;
-    (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+    head.last() == Some(&'→') || CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w))
 }
 
 /// `head` without a date that ends it (下降到二〇一九年底的 → 下降到; 增至2020年的 → 增至).

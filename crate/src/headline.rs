@@ -23,6 +23,11 @@ pub struct Cand {
     pub time: TimeScope,
     /// A main-region marker (全县, the region's name) stands before it in its sentence.
     pub main_marker: bool,
+    /// A rate the figure says something came down or up to (贫困发生率由29.6%下降到零).
+    pub level_reached: bool,
+    /// The year the figure is of, for ranking: its own year, or the report's present year
+    /// for an undated level reached (see `extract::date_reached_levels`).
+    pub rank_year: Option<i32>,
     /// Why it cannot be a headline at all (township scope, part, damaged…), if so.
     pub excluded: Option<Said>,
     /// Normalised spans.
@@ -41,7 +46,8 @@ fn rank(a: &Cand, b: &Cand) -> Ordering {
     tier(a)
         .cmp(&tier(b))
         .then(a.time.cumulative.cmp(&b.time.cumulative))
-        .then(a.time.year.unwrap_or(0).cmp(&b.time.year.unwrap_or(0)))
+        .then(a.rank_year.unwrap_or(0).cmp(&b.rank_year.unwrap_or(0)))
+        .then(a.level_reached.cmp(&b.level_reached))
         .then(a.main_marker.cmp(&b.main_marker))
         .then(a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal))
         // The earlier statement of equal figures wins (it is usually the lead paragraph).
@@ -72,11 +78,17 @@ fn loss_reason(winner: &Cand, loser: &Cand, w: &str) -> Said {
             format!("只是某一时段的数字,采用累计数{w}"),
         );
     }
-    if winner.time.year.unwrap_or(0) > loser.time.year.unwrap_or(0) {
-        let y = winner.time.year.unwrap_or(0);
+    if winner.rank_year.unwrap_or(0) > loser.rank_year.unwrap_or(0) {
+        let y = winner.rank_year.unwrap_or(0);
         return Said::new(
             format!("older than the headline {w} ({y})"),
             format!("早于采用的{w}({y}年)"),
+        );
+    }
+    if winner.level_reached && !loser.level_reached {
+        return Said::new(
+            format!("the headline {w} is the level it came down or up to"),
+            format!("采用的{w}是变化后达到的水平"),
         );
     }
     if winner.main_marker && !loser.main_marker {
