@@ -591,25 +591,19 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
 /// the indicator has a dated level reached (截至2019年底…下降至2.1%): that is the
 /// better-placed statement of the latest.
 fn date_reached_levels(cands: &mut [Cand], present_year: Option<i32>) {
-    let eligible = |c: &&Cand| c.excluded.is_none();
-    let dated_reached: Vec<usize> = cands
-        .iter()
-        .filter(eligible)
-        .filter(|c| c.level_reached && c.time.year.is_some())
-        .map(|c| c.indicator)
-        .collect();
-    for i in 0..cands.len() {
-        let c = &cands[i];
-        if !c.level_reached || c.time.year.is_some() || dated_reached.contains(&c.indicator) {
-            continue;
+    // Per indicator, in one pass (a report may hold thousands of candidates): whether it has
+    // a dated rate reached, and its latest dated year.
+    let n = cands.iter().map(|c| c.indicator + 1).max().unwrap_or(0);
+    let mut dated_reached = vec![false; n];
+    let mut latest_dated: Vec<Option<i32>> = vec![None; n];
+    for c in cands.iter().filter(|c| c.excluded.is_none()) {
+        dated_reached[c.indicator] |= c.level_reached && c.time.year.is_some();
+        latest_dated[c.indicator] = latest_dated[c.indicator].max(c.time.year);
+    }
+    for c in cands.iter_mut() {
+        if c.level_reached && c.time.year.is_none() && !dated_reached[c.indicator] {
+            c.rank_year = present_year.max(latest_dated[c.indicator]);
         }
-        let latest_dated = cands
-            .iter()
-            .filter(eligible)
-            .filter(|d| d.indicator == c.indicator)
-            .filter_map(|d| d.time.year)
-            .max();
-        cands[i].rank_year = present_year.max(latest_dated);
     }
 }
 
