@@ -287,7 +287,6 @@ impl Document {
             let level_reached = compiled.defs[ind].role.as_deref() == Some("latest")
                 && compiled.defs[ind].unit == "percent"
                 && changed_to(&n.chars[own_clause.0..q.num_start]);
-            let rank_year = time.year;
             let cand = Cand {
                 quantity: qi,
                 indicator: ind,
@@ -295,10 +294,10 @@ impl Document {
                 score: m.score,
                 weight: m.weight,
                 cues: m.cues,
+                rank_year: time.year,
                 time,
                 main_marker: markers.main_marker(sentence, q.num_start),
                 level_reached,
-                rank_year,
                 excluded,
                 span: (q.start, q.end),
                 sentence,

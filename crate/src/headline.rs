@@ -25,8 +25,9 @@ pub struct Cand {
     pub main_marker: bool,
     /// A rate the figure says something came down or up to (贫困发生率由29.6%下降到零).
     pub level_reached: bool,
-    /// The year the figure is of, for ranking: its own year, or the report's present year
-    /// for an undated level reached (see `extract::date_reached_levels`).
+    /// The year the figure is of, for ranking: its own year, or for an undated rate reached
+    /// the report's present year or the indicator's latest dated one, whichever is later
+    /// (see `extract::date_reached_levels`).
     pub rank_year: Option<i32>,
     /// Why it cannot be a headline at all (township scope, part, damaged…), if so.
     pub excluded: Option<Said>,
