@@ -657,6 +657,13 @@ pub fn time_scope(
             }
         }
         scope.text = Some(seg[a..b].iter().collect());
+    } else if let Some((year, text)) =
+        (scope.text.is_none()).then(|| heading_date(chars, sentence.0)).flatten()
+    {
+        // 2021年,搬迁群众人均纯收入…提高到11650元;全市农村常住居民人均可支配收入1.39万元:
+        // the year that opens the sentence dates its parts after a semicolon too.
+        scope.year = Some(year);
+        scope.text = Some(text);
     } else if let Some(p) = words::contains(seg, "十三五")
         .then(|| seg.iter().collect::<String>())
         .and_then(|text| text.find("十三五").map(|p| text[p..].to_string()))
@@ -665,6 +672,32 @@ pub fn time_scope(
         scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
     }
     scope
+}
+
+/// The year that opens the full sentence (up to 。, not a semicolon) a part starting at
+/// `start` belongs to, when that part follows a semicolon: `2021年,` or `截至2020年底,` as
+/// the sentence's whole first clause. The year and its words, or None.
+fn heading_date(chars: &[char], start: usize) -> Option<(i32, String)> {
+    if start == 0 || chars[start - 1] != ';' {
+        return None;
+    }
+    // Back to the start of the full sentence: past semicolons, not past 。, a line break…
+    let mut head = start - 1;
+    while head > 0 && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1])) {
+        head -= 1;
+    }
+    let comma = (head..start).find(|&i| matches!(chars[i], ',' | ':'))?;
+    let first = &chars[head..comma];
+    // Only time words: a date such as 截至2020年底 or 2021年上半年, nothing else.
+    if first.len() > 10
+        || !first.iter().all(|c| c.is_ascii_digit() || "截至止到年底末月初上下半".contains(*c))
+    {
+        return None;
+    }
+    let at = (0..first.len().saturating_sub(4))
+        .find(|&i| first[i..i + 4].iter().all(char::is_ascii_digit) && first[i + 4] == '年')?;
+    let year: i32 = first[at..at + 4].iter().collect::<String>().parse().ok()?;
+    (1949..=2100).contains(&year).then(|| (year, first.iter().collect()))
 }
 
 #[cfg(test)]
@@ -693,6 +726,30 @@ mod tests {
         let t = time_scope(&c, (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
+    }
+
+    #[test]
+    fn a_year_opening_the_sentence_dates_its_parts_after_a_semicolon() {
+        let text = "2021年,搬迁群众人均纯收入提高到11650元;全市农村居民人均可支配收入1.39万元。";
+        let c: Vec<char> = text.chars().collect();
+        let semi = c.iter().position(|&ch| ch == ';').unwrap();
+        let t = time_scope(&c, (semi + 1, c.len()), c.len() - 1, false, None);
+        assert_eq!(t.year, Some(2021));
+        assert_eq!(t.text.as_deref(), Some("2021年"));
+        // Not when the sentence opens with more than a date, nor across a full stop.
+        let other: Vec<char> =
+            "2021年全市搬迁群众收入提高到11650元;农村居民收入1.39万元。".chars().collect();
+        let semi = other.iter().position(|&ch| ch == ';').unwrap();
+        assert_eq!(
+            time_scope(&other, (semi + 1, other.len()), other.len() - 1, false, None).year,
+            None
+        );
+        let stop: Vec<char> = "2021年,收入11650元。农村居民收入1.39万元。".chars().collect();
+        let dot = stop.iter().position(|&ch| ch == '。').unwrap();
+        assert_eq!(
+            time_scope(&stop, (dot + 1, stop.len()), stop.len() - 1, false, None).year,
+            None
+        );
     }
 
     #[test]

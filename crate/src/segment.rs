@@ -6,7 +6,7 @@
 /// Half-open char span.
 pub type Span = (usize, usize);
 
-fn ends_sentence(c: char) -> bool {
+pub(crate) fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
 }
 
