@@ -88,6 +88,7 @@ fn other_region_mentions(
 ) -> Vec<Span> {
     use crate::region::{lookup, MentionKind};
     let main_div = main.and_then(|r| lookup(&r.adcode));
+    debug_assert!(found.windows(2).all(|w| w[0].start <= w[1].start));
     // A bare short name counts only where it opens a clause (瑞金全市…): inside running
     // text it is too often part of a word (利通 in 顺利通过).
     let opens_clause = |s: usize| {
@@ -101,12 +102,70 @@ fn other_region_mentions(
         .filter(|m| {
             let Some(div) = m.adcodes.first().and_then(|c| lookup(c)) else { return false };
             match &main_div {
-                Some(main) => !main.is_within(&div),
+                Some(main) => !main.is_within(&div) || parent_as_subject(chars, found, m, main),
                 None => false,
             }
         })
         .map(|m| (m.start, m.end))
         .collect()
+}
+
+/// Whether a mention of a division around the main region (its prefecture or province) is
+/// the subject of its own figure: 同期,吴忠市累计减贫7.6万人 or 怒江州四个县市全部脱贫 in a
+/// county's report. Only its
+/// full name, opening a clause, with a figure of its own in that clause, and not the head of
+/// an address (吴忠市盐池县…) or of an office (吴忠市扶贫办介绍,…).
+fn parent_as_subject(
+    chars: &[char],
+    found: &[crate::region::Mention],
+    m: &crate::region::Mention,
+    main: &crate::region::Division,
+) -> bool {
+    const OFFICES: &[&str] = &[
+        "委",
+        "政府",
+        "人民",
+        "人大",
+        "政协",
+        "党",
+        "扶贫",
+        "乡村振兴",
+        "统计",
+        "财政",
+        "审计",
+        "农业",
+        "民政",
+        "发改",
+        "日报",
+        "电视",
+        "广播",
+        "融媒",
+        "新闻",
+        "领导",
+        "纪委",
+        "组织",
+    ];
+    let opens = m.start == 0
+        || matches!(chars[m.start - 1], ',' | '。' | ';' | ':' | '\n' | '“')
+        || crate::words::ends_with(&chars[m.start.saturating_sub(2)..m.start], "同期")
+        || crate::words::ends_with(&chars[m.start.saturating_sub(1)..m.start], "而");
+    let own = m.adcodes.first().is_some_and(|c| *c == main.adcode);
+    if own || !m.full || !opens || main.level == crate::region::Level::Province {
+        return false;
+    }
+    let after = &chars[m.end..];
+    let clause_len = after
+        .iter()
+        .position(|c| matches!(c, ',' | '。' | ';' | ':' | '\n'))
+        .unwrap_or(after.len());
+    let clause = &after[..clause_len];
+    // `found` is in text order (debug-asserted in other_region_mentions): the first mention
+    // at or after the name's end, found by bisection, is the only one to look at.
+    let next = found.partition_point(|f| f.start < m.end);
+    let names_another = found.get(next).is_some_and(|f| f.start < m.end + clause_len);
+    !OFFICES.iter().any(|w| crate::words::starts_with(clause, w))
+        && !crate::numbers::scan(clause).is_empty()
+        && !names_another
 }
 
 /// Short forms of a region name, to recognise 石柱 for 石柱土家族自治县.
@@ -228,11 +287,15 @@ impl Document {
             let own_period = SINGLE_PERIOD
                 .iter()
                 .any(|w| crate::words::contains(&n.chars[own_clause.0..q.num_start], w));
-            let cumulative = if own_period {
-                markers.cumulative(own_clause, own_clause, q.num_start, q.end)
-            } else {
-                markers.cumulative(sentence, clause, q.num_start, q.end)
-            };
+            let last_batch = LAST_BATCH
+                .iter()
+                .any(|w| crate::words::contains(&n.chars[own_clause.0..q.num_start], w));
+            let cumulative = !last_batch
+                && if own_period {
+                    markers.cumulative(own_clause, own_clause, q.num_start, q.end)
+                } else {
+                    markers.cumulative(sentence, clause, q.num_start, q.end)
+                };
             // A level (an income, a rate: role latest or from) is never a running total,
             // whatever 累计 the sentence says of the figures before it; its year decides.
             let cumulative = cumulative && compiled.defs[ind].role.is_none();
@@ -459,6 +522,10 @@ const PROBLEM_WORDS: &[&str] = &[
 /// clause only says what the finding involved (存在重复享受…情况,涉及学生38人次).
 /// Words that date a clause's figure to one period of its own (今年新增就业2300人).
 const SINGLE_PERIOD: &[&str] = &["今年", "当年", "本年", "年内", "新增"];
+
+/// Words before a figure that make it the rest, the last batch (最后52个贫困村全部退出,
+/// 剩余的4826户…全部脱贫): 全部 after it then says the batch is done, not that it is a total.
+const LAST_BATCH: &[&str] = &["最后", "剩余", "剩下", "余下", "其余"];
 
 /// Registered totals that a sentence saying all of them were lifted makes lifted totals too
 /// (the spec's `…建档立卡贫困人口全部退出/脱贫`).

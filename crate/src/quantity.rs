@@ -353,14 +353,21 @@ fn people_noun_before(chars: &[char], start: usize) -> bool {
 }
 
 fn rate_zero(chars: &[char], start: usize) -> bool {
-    let head: String = chars[start.saturating_sub(24)..start].iter().collect();
-    let clause = head.rsplit([',', '。', ';']).next().unwrap_or("").trim_end();
+    let head: String = chars[start.saturating_sub(48)..start].iter().collect();
+    let sentence = head.rsplit(['。', ';', '\n']).next().unwrap_or("");
+    let mut clauses = sentence.rsplit(',');
+    let clause = clauses.next().unwrap_or("").trim_end();
     // 降到了零: the verb's 了.
     let clause = clause.strip_suffix('了').unwrap_or(clause);
-    clause.contains('率')
-        && ["→", "降为", "降至", "降到", "下降为", "下降到", "下降至"]
-            .iter()
-            .any(|w| clause.ends_with(w))
+    // 贫困发生率从2014年底的23.8%逐年下降,2020年底降为0: the rate is the clause before's,
+    // still falling.
+    let mut rate_before = || {
+        clauses
+            .next()
+            .is_some_and(|c| c.contains("发生率") && (c.contains('%') || c.contains("下降")))
+    };
+    ["→", "降为", "降至", "降到", "下降为", "下降到", "下降至"].iter().any(|w| clause.ends_with(w))
+        && (clause.chars().rev().take(24).any(|c| c == '率') || rate_before())
 }
 
 #[cfg(test)]
@@ -371,6 +378,21 @@ mod tests {
         let c: Vec<char> = s.chars().collect();
         let n = crate::numbers::scan(&c).into_iter().next().expect("a number");
         resolve(&c, &n)
+    }
+
+    #[test]
+    fn a_bare_zero_a_rate_fell_to_is_a_percentage() {
+        let units = |t: &str| -> Vec<UnitKind> {
+            let chars: Vec<char> = t.chars().collect();
+            crate::numbers::scan(&chars).iter().map(|m| resolve(&chars, m).unit).collect()
+        };
+        assert_eq!(units("贫困发生率降到了0"), [UnitKind::Percent]);
+        // The rate is named in the clause before, still falling.
+        let falling = units("贫困发生率从2014年底的23.8%逐年下降,2020年底降为0");
+        assert_eq!(falling.last(), Some(&UnitKind::Percent));
+        // Not a count that fell to none after another sentence's rate.
+        let other = units("贫困发生率为1.2%。危房降为0");
+        assert_ne!(other.last(), Some(&UnitKind::Percent));
     }
 
     #[test]
