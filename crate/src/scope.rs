@@ -177,6 +177,10 @@ const GENERIC_PLACE_PREFIXES: &[&str] = &[
     "城镇",
     "山区",
     "贫困乡",
+    // 135个脱贫村: the villages lifted out of poverty (the 2021- word for 贫困村), no name.
+    "脱贫",
+    "监测",
+    "结对",
     "宜居",
     // 嘎查村 / 嘎查: Inner Mongolia's word for village, not a name.
     "嘎查",
@@ -713,6 +717,7 @@ mod tests {
     fn named_places_are_found_and_generic_ones_are_not() {
         assert_eq!(places("中益乡盐井村的驻村干部"), ["中益", "盐井"]);
         assert!(places("全县85个贫困村,120个行政村,6个乡镇63个自然村").is_empty());
+        assert!(places("向135个脱贫村和32个其他村选派驻村工作队167支").is_empty());
         assert_eq!(places("在南宾街道城北社区"), ["南宾"]);
     }
 
