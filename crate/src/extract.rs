@@ -410,7 +410,7 @@ impl Document {
             }
         }
         date_reached_levels(&mut cands, present_year);
-        earliest_as_start(compiled, &mut cands);
+        earliest_as_start(compiled, &mut cands, &n.chars, &quantities);
         Document { n, quantities, cands, warnings, region }
     }
 
@@ -772,7 +772,12 @@ fn present_year(chars: &[char], markers: &Markers) -> Option<i32> {
 /// Where a report states a start value in a sentence of its own (2014年…贫困发生率高达
 /// 17.67%; …截至2019年底…降至0.15%) rather than as 从A降至B, the earliest dated figure of the
 /// indicator, higher than its latest, is the start (catalog field `earliest_of`).
-fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
+fn earliest_as_start(
+    compiled: &Compiled,
+    cands: &mut Vec<Cand>,
+    chars: &[char],
+    quantities: &[Quantity],
+) {
     for (b, def) in compiled.defs.iter().enumerate() {
         let Some(a) =
             def.earliest_of.as_ref().and_then(|id| compiled.defs.iter().position(|d| &d.id == id))
@@ -800,8 +805,47 @@ fn earliest_as_start(compiled: &Compiled, cands: &mut Vec<Cand>) {
             start.indicator = b;
             start.cues.push("earliest dated figure".into());
             cands.push(start);
+        } else if fell_by_points_after(chars, quantities, &cands[w]) {
+            // 2014年…贫困发生率高达31.6%; …贫困发生率下降了31.6个百分点: the one level stated
+            // is where the fall started, not the latest incidence.
+            let mut start = cands[w].clone();
+            start.indicator = b;
+            start.cues.push("start of a fall stated in points".into());
+            cands[w].excluded = Some(Said::new(
+                "the start of a fall the report states later in percentage points",
+                "报告随后说明下降了若干个百分点,此为起点",
+            ));
+            cands.push(start);
         }
     }
+}
+
+/// Whether a dated percentage `c` is followed, later in the report, by a fall of the same
+/// rate stated only as its size (贫困发生率下降了31.6个百分点): no level after it.
+fn fell_by_points_after(chars: &[char], quantities: &[Quantity], c: &Cand) -> bool {
+    if c.time.year.is_none() || c.level_reached {
+        return false;
+    }
+    quantities.iter().any(|q| {
+        q.unit == UnitKind::Percent
+            // In a later sentence (下降到0.5%,比2014年下降了20个百分点 is the level's own
+            // comparison), and no larger than the level it fell from.
+            && q.start >= c.sentence.1
+            && q.value <= c.value + 0.05
+            && crate::words::ends_with(&chars[q.start..q.end], "个百分点")
+            && ["下降了", "下降", "降低了", "降低", "减少了"]
+                .iter()
+                .any(|w| crate::words::ends_with(&chars[q.num_start.saturating_sub(3)..q.num_start], w))
+            && {
+                // The rate named in the same clause, just before its fall.
+                let head = &chars[q.num_start.saturating_sub(16)..q.num_start];
+                let from = head
+                    .iter()
+                    .rposition(|&ch| matches!(ch, '。' | ';' | ',' | '!' | '?'))
+                    .map_or(0, |k| k + 1);
+                head[from..].windows(3).any(|w| w == ['发', '生', '率'])
+            }
+    })
 }
 
 fn next_to_damage() -> Said {
