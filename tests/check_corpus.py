@@ -112,6 +112,10 @@ ENCODINGS = {
     "tests/blind14/b14_06.txt": "big5",  # CRLF line ends
     "tests/blind14/b14_07.txt": "utf-16-le",  # CRLF line ends
     "tests/blind14/b14_10.html": "gb18030",  # the page's meta says charset=gb18030
+    "tests/blind15/b15_07.html": "gbk",  # the page's meta says charset=gbk
+    "tests/blind15/b15_08.txt": "big5",  # CRLF line ends
+    "tests/blind15/b15_09.txt": "utf-16-le",  # CRLF line ends
+    "tests/blind15/b15_11.txt": "utf-8-sig",
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
