@@ -295,15 +295,16 @@ fn read_indicator_table(
     table_unit: Option<&str>,
 ) -> Vec<Sentence> {
     let width = header.cells.len();
-    if !PAIR_HEADERS.contains(&header_text[0].as_str()) {
+    // A serial-number column (序号) may come before the labels.
+    let lc = usize::from(SERIAL_HEADERS.contains(&header_text[0].as_str()) && width > 2);
+    if !PAIR_HEADERS.contains(&header_text[lc].as_str()) {
         return Vec::new();
     }
-    let unit_column = header_text[1] == "单位";
-    let first_value = if unit_column { 2 } else { 1 };
-    let Some(col) = (first_value..width)
-        .rev()
-        .find(|&j| !CHANGE_COLUMNS.iter().any(|w| header_text[j].contains(w)))
-    else {
+    let unit_column = header_text.get(lc + 1).is_some_and(|h| h == "单位");
+    let first_value = lc + if unit_column { 2 } else { 1 };
+    let Some(col) = (first_value..width).rev().find(|&j| {
+        !CHANGE_COLUMNS.iter().chain(TARGET_COLUMNS).any(|w| header_text[j].contains(w))
+    }) else {
         return Vec::new();
     };
     let when = &header_text[col];
@@ -315,16 +316,19 @@ fn read_indicator_table(
     }
     let mut out = Vec::new();
     for row in rows {
-        let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
-        let unit =
-            if unit_column { text(chars, row.cells[1]) } else { unit_of(&label, unit, table_unit) };
+        let (label, unit) = label_and_unit(&text(chars, row.cells[lc]));
+        let unit = if unit_column {
+            text(chars, row.cells[lc + 1])
+        } else {
+            unit_of(&label, unit, table_unit)
+        };
         let cell = row.cells[col];
         if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
             continue;
         }
-        let mut s = sentence(chars, row.cells[0].start, &label, &unit, cell, None);
+        let mut s = sentence(chars, row.cells[lc].start, &label, &unit, cell, None);
         if dated {
-            s.pieces[0] = (format!("{when},"), row.cells[0].start);
+            s.pieces[0] = (format!("{when},"), row.cells[lc].start);
         } else {
             s.pieces.remove(0);
         }
@@ -332,6 +336,12 @@ fn read_indicator_table(
     }
     out
 }
+
+/// Headers of columns that hold a plan, not a result (2020年目标, 计划).
+const TARGET_COLUMNS: &[&str] = &["目标", "计划", "任务", "规划"];
+
+/// Headers of a serial-number column before the labels.
+const SERIAL_HEADERS: &[&str] = &["序号", "编号", "序"];
 
 /// Header cells of a table of label / value pairs.
 const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指标"];
@@ -600,6 +610,10 @@ mod tests {
         let text = "(单位:元)\n指标名称  2019年  2020年  增长(%)\n农村居民人均可支配收入  11728  12596  7.4\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入12596元。\n");
+        // A serial-number column before the labels; a target column is no result.
+        let text = "序号\t指标名称\t单位\t截至2019年底\t2020年目标\n1\t累计脱贫人口\t人\t26617\t26904\n2\t贫困村退出\t个\t86\t86\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "截至2019年底,累计脱贫人口26617人。截至2019年底,贫困村退出86个。\n");
         // A caption naming several units gives none: which column is which is not said.
         assert_eq!(
             unit_note(
