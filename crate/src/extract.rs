@@ -792,6 +792,9 @@ fn earliest_as_start(
         }
         let Some(w) = crate::headline::best(cands, a) else { continue };
         let latest = cands[w].time.year;
+        // An undated rate reached (降到了零) is the current one: an undated higher figure
+        // stated before it (那时候…是百分之二十一点六) is where it fell from.
+        let reached = cands[w].level_reached;
         let earliest = cands
             .iter()
             .filter(|c| c.indicator == a && c.excluded.is_none() && c.value > cands[w].value)
@@ -800,7 +803,7 @@ fn earliest_as_start(
                 (Some(y), Some(l)) => y < l,
                 (Some(_), None) => true,
                 (None, Some(_)) => c.span.0 < cands[w].span.0,
-                (None, None) => false,
+                (None, None) => reached && c.span.0 < cands[w].span.0,
             })
             .min_by_key(|c| (c.time.year.is_none(), c.time.year, c.span.0));
         if let Some(e) = earliest {
