@@ -65,7 +65,7 @@ pub fn rewrite(n: Normalized) -> Normalized {
     // (… 单位 …).
     if !n.chars.contains(&'\t')
         && !n.chars.iter().any(|&c| FIGURE_FIRST_BARS.contains(&c))
-        && !n.chars.windows(2).any(|w| w == [' ', ' '])
+        && !n.chars.windows(2).any(|w| w == [' ', ' '] || (w[0] == '\n' && starts_figure(w[1])))
         && !n.chars.windows(4).any(|w| w == [' ', '单', '位', ' '])
     {
         return n;
@@ -77,6 +77,11 @@ pub fn rewrite(n: Normalized) -> Normalized {
         if let Some(s) = read_figure_first(&n.chars, &rows[k]) {
             replaced.push((rows[k].start, rows[k].end, vec![s]));
             k += 1;
+            continue;
+        }
+        if let Some((s, used)) = read_label_over_figure(&n.chars, &rows[k..]) {
+            replaced.push((rows[k].start, rows[k + used - 1].end, vec![s]));
+            k += used;
             continue;
         }
         let pairs = rows[k].cells.len() == 2;
@@ -416,6 +421,106 @@ fn read_figure_first(chars: &[char], row: &Row) -> Option<Sentence> {
     Some(Sentence { pieces })
 }
 
+/// Whether a line starting with `c` may be a figure's line (a digit, or 由/从 of a change).
+fn starts_figure(c: char) -> bool {
+    c.is_ascii_digit() || c == '由' || c == '从'
+}
+
+/// Chars that may follow a figure's digits as its unit or multiplier.
+const FIGURE_UNITS: &str = "万亿千百人户元个%公里亩次所座条家支名吨";
+
+/// The words of a short line without its leading bullets, emoji and spaces.
+fn trimmed(chars: &[char], row: &Row) -> (usize, usize) {
+    let line = &chars[row.start..row.end];
+    let a = line
+        .iter()
+        .position(|&c| crate::normalize::is_han(c) || c.is_ascii_alphanumeric() || c == '(')
+        .unwrap_or(line.len());
+    let b = line.iter().rposition(|c| !c.is_whitespace()).map_or(a, |k| k + 1).max(a);
+    (row.start + a, row.start + b)
+}
+
+/// Whether `t` is a figure line: a number with its unit first (11238户40856人, 102个), or a
+/// change from one (由2015年的2860元), short and without a sentence's punctuation.
+fn is_figure_line(t: &[char]) -> bool {
+    // A change starts from a year's figure (由2015年的2860元); a figure alone has a unit.
+    let (change, t) = match t.first() {
+        Some('由' | '从') => (true, &t[1..]),
+        _ => (false, t),
+    };
+    let digits = t.iter().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).count();
+    // Only the figure: no words of a sentence after it (1853个贫困村全部出列 is a statement).
+    let words = |c: &char| {
+        crate::normalize::is_han(*c)
+            && !FIGURE_UNITS.contains(*c)
+            && !"余多以上左右近约超过的年".contains(*c)
+    };
+    digits > 0
+        && t.len() <= 30
+        && t.get(digits).is_some_and(|&c| FIGURE_UNITS.contains(c) || (change && c == '年'))
+        && !t.iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?'))
+        && !t.iter().any(words)
+}
+
+/// Whether `t` holds a figure with its unit (130.85万人; not a year, 2016年以来).
+fn has_figure(t: &[char]) -> bool {
+    t.windows(2).any(|w| w[0].is_ascii_digit() && FIGURE_UNITS.contains(w[1]))
+}
+
+/// A line that goes on with the figure above it: a change's end (增长到10920元) or a
+/// parenthesis ((其中深度贫困村18个)).
+fn continues_figure(t: &[char]) -> bool {
+    const CHANGE: &[&str] =
+        &["增长到", "增长至", "下降到", "下降至", "降至", "降到", "增至", "提高到", "达到"];
+    t.len() <= 30
+        && (t.first() == Some(&'(') || CHANGE.iter().any(|w| crate::words::starts_with(t, w)))
+        && t.iter().any(char::is_ascii_digit)
+}
+
+/// A label on a line of its own and its figure on the next, as a WeChat "数说" block or a
+/// slide sets them ("🔹 易地扶贫搬迁" / "     1763户6218人"): one sentence "{label}{figure}。",
+/// with the lines that continue the figure (增长到10920元). Returns the sentence and the
+/// number of rows it covers; `None` unless `rows[0]` is a short label (no sentence
+/// punctuation, ending in a Han char) and `rows[1]` a figure line.
+fn read_label_over_figure(chars: &[char], rows: &[Row]) -> Option<(Sentence, usize)> {
+    let [label_row, figure_row, ..] = rows else { return None };
+    if label_row.cells.len() != 1 || figure_row.cells.len() != 1 {
+        return None;
+    }
+    let (la, lb) = trimmed(chars, label_row);
+    let label = &chars[la..lb];
+    let label = label.strip_suffix(&[':']).unwrap_or(label);
+    let (fa, fb) = trimmed(chars, figure_row);
+    let figure = &chars[fa..fb];
+    let fits = (2..=24).contains(&label.len())
+        && label.last().is_some_and(|&c| crate::normalize::is_han(c))
+        && !label.iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?' | '、'))
+        && !has_figure(label)
+        && is_figure_line(figure);
+    if !fits {
+        return None;
+    }
+    let mut pieces: Vec<(String, usize)> = Vec::new();
+    let mut push = |from: usize, to: usize| {
+        pieces.extend((from..to).filter(|&p| chars[p] != ' ').map(|p| (chars[p].to_string(), p)));
+    };
+    push(la, la + label.len());
+    push(fa, fb);
+    let mut used = 2;
+    let mut last = fb.saturating_sub(1);
+    while let Some(row) = rows.get(used).filter(|r| r.cells.len() == 1) {
+        let (a, b) = trimmed(chars, row);
+        if !continues_figure(&chars[a..b]) {
+            break;
+        }
+        push(a, b);
+        last = b - 1;
+        used += 1;
+    }
+    pieces.push(("。".to_string(), last));
+    Some((Sentence { pieces }, used))
+}
+
 /// A whole table pasted into one line with single spaces (from a PDF): "指标 单位 截至2019年底
 /// 截至2020年底 累计脱贫户数 户 11846 12539 累计脱贫人口 人 …". The header is 指标 (or 项目),
 /// 单位 and m column headers; then rows of a label, a unit and m numbers. The last column is the
@@ -629,6 +734,22 @@ mod tests {
         let text = "乡  镇    建档立卡户数  累计脱贫人口  出列贫困村\n全  县     14386       58930       73\n白阳镇       845        2445        3\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "合计建档立卡户数14386户。合计累计脱贫人口58930人。合计出列贫困村73个。\n");
+    }
+
+    #[test]
+    fn a_label_over_its_figure_becomes_one_sentence() {
+        let text = "🔹 易地扶贫搬迁\n     1763户6218人\n🔹 人均可支配收入\n     由2015年的2860元\n     增长到10920元\n🔹 2021年目标\n     年均增长8%以上\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "易地扶贫搬迁1763户6218人。\n人均可支配收入由2015年的2860元增长到10920元。\n🔹 2021年目标\n     年均增长8%以上\n"
+        );
+        // A line with a figure of its own is no label, a statement no figure line.
+        for text in
+            ["全州累计减贫130.85万人\n1853个贫困村全部出列\n", "一、基本情况\n2020年全县脱贫。\n"]
+        {
+            assert_eq!(rewritten(text).0, text);
+        }
     }
 
     #[test]
