@@ -247,6 +247,7 @@ impl Document {
         for (qi, q) in quantities.iter().enumerate() {
             if matches!(q.unit, UnitKind::None | UnitKind::Other)
                 || paired_person(&quantities, qi).is_some()
+                || one_each(&n.chars, q)
             {
                 continue;
             }
@@ -824,6 +825,16 @@ fn earliest_as_start(
             cands.push(start);
         }
     }
+}
+
+/// Whether `q` is the first half of a 一X一Y phrase (一户一策, 一人一岗, 一村一品): a
+/// policy's name, no count.
+fn one_each(chars: &[char], q: &Quantity) -> bool {
+    q.chinese_numeral
+        && q.value == 1.0
+        && chars.get(q.num_start) == Some(&'一')
+        && q.end == q.num_start + 2
+        && chars.get(q.end) == Some(&'一')
 }
 
 /// Whether a dated percentage `c` is followed, later in the report, by a fall of the same

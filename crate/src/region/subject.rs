@@ -37,6 +37,10 @@ const PARTNER_WORDS: &[&str] = &[
 const LOCATOR_WORDS: &[&str] = &["位于", "地处", "隶属", "属于", "地属", "处于", "隶属于"];
 /// Chars on either side of partner wording whose mentions count less.
 const PARTNER_WINDOW: usize = 20;
+/// What a region named in the title adds; one that 关于 introduces in it, more (an issuing
+/// prefecture's name heads, signs and addresses the notice about its county).
+const TITLE_BONUS: f64 = 2.0;
+const ABOUT_TITLE_BONUS: f64 = 4.0;
 /// The opening, in chars, where mentions count a little more.
 const OPENING: usize = 300;
 
@@ -48,7 +52,7 @@ pub fn main_region(text: &str) -> Option<MainRegion> {
 /// [`main_region`] for a text whose [`mentions`] are already found.
 pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     let chars: Vec<char> = text.chars().collect();
-    let title_end = title_end(&chars);
+    let title = title(&chars);
     let partners = PartnerSpans::of(&chars);
     let level_words = LevelWords::count(&chars);
 
@@ -70,9 +74,10 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
             if partners.near(m.start, m.end) {
                 weight *= 0.3;
             }
-            if m.start < title_end && !titled.contains(&code) {
+            if title.0 <= m.start && m.start < title.1 && !titled.contains(&code) {
                 titled.push(code);
-                weight += 2.0;
+                // 关于X…的公示 names its subject outright.
+                weight += if title.2 { ABOUT_TITLE_BONUS } else { TITLE_BONUS };
             } else if m.start < OPENING {
                 let n = opening_bonus.entry(code).or_default();
                 if *n < 3 {
@@ -170,14 +175,27 @@ fn names_its_child(m: &Mention, next: Option<&Mention>) -> bool {
     }
 }
 
-/// The title: the first non-empty line when it is short enough to be one.
-fn title_end(chars: &[char]) -> usize {
-    let start = chars.iter().position(|c| !c.is_whitespace()).unwrap_or(0);
-    let len = chars[start..].iter().position(|&c| c == '\n').unwrap_or(chars.len() - start);
-    if len <= 60 {
-        start + len
-    } else {
-        0
+/// The title's char span: the first non-empty line when it is short enough to be one. An
+/// official document's title names what it is about after 关于: the issuer before it
+/// (永州市扶贫开发领导小组关于江华瑶族自治县…的公示, on one line or as a line above) is not
+/// the title's subject.
+fn title(chars: &[char]) -> (usize, usize, bool) {
+    let line = |from: usize| {
+        let start = from + chars[from..].iter().position(|c| !c.is_whitespace())?;
+        let len = chars[start..].iter().position(|&c| c == '\n').unwrap_or(chars.len() - start);
+        (len <= 60).then_some((start, start + len))
+    };
+    let Some((start, end)) = line(0) else { return (0, 0, false) };
+    let about = |(s, e): (usize, usize)| {
+        (s..e).find(|&k| chars[k..e].starts_with(&['关', '于'])).map(|k| (k, e, true))
+    };
+    if let Some(t) = about((start, end)) {
+        return t;
+    }
+    // The issuer on the first line, 关于… on the next.
+    match line(end).and_then(about) {
+        Some(t) if Some(t.0) == line(end).map(|l| l.0) => t,
+        _ => (start, end, false),
     }
 }
 
@@ -313,7 +331,12 @@ mod tests {
         assert!(is_locator(&chars, 5));
         assert!(!is_locator(&chars, 0));
         let chars: Vec<char> = "\n标题\n正文".chars().collect();
-        assert_eq!(title_end(&chars), 3);
+        assert_eq!(title(&chars), (1, 3, false));
+        // The issuer is not the title's subject: what 关于 introduces is.
+        let chars: Vec<char> = "甲市领导小组\n关于乙县的公示\n正文".chars().collect();
+        assert_eq!(title(&chars), (7, 14, true));
+        let chars: Vec<char> = "甲市政府关于乙县的批复\n正文".chars().collect();
+        assert_eq!(title(&chars), (4, 11, true));
     }
 
     #[test]
