@@ -476,12 +476,12 @@ impl Markers {
             }
         }
         // 云梯社区是全县最大的安置点,安置…: 全县 ranks the place; it is not whose figure.
-        scope.retain(|&(s, e, main)| {
+        // Nor is the 全市 a county is first in (在全市率先退出贫困县序列,…认可度达98.76%).
+        scope.retain(|&(s, e, _)| {
             let after = &chars[e.min(chars.len())..];
-            !(main
-                && chars[s] == '全'
+            !(chars[s] == '全'
                 && (after.first() == Some(&'最')
-                    || ["第一", "唯一", "首个", "首家", "规模最"]
+                    || ["第一", "唯一", "首个", "首家", "规模最", "率先", "领先", "前列", "排名"]
                         .iter()
                         .any(|w| crate::words::starts_with(after, w))))
         });
@@ -571,6 +571,21 @@ impl Markers {
             .iter()
             .rev()
             .find(|&&(_, e)| e <= pos)
+            .or_else(|| {
+                // 主要预期目标是:…增长8%左右;…;完成农村危房改造任务300户: a target that opens
+                // a list with a colon governs its items up to the full stop.
+                // Even where the clause says 完成 (done words end a target's reach otherwise).
+                let head = clause.0.min(pos);
+                let back = &chars[head.saturating_sub(300)..head];
+                let stop = back
+                    .iter()
+                    .rposition(|c| matches!(c, '。' | '!' | '?' | '\n'))
+                    .map_or(head - back.len(), |k| head - back.len() + k + 1);
+                starting_in(&self.target, |m| m.0, stop, head).iter().rev().find(|&&(_, e)| {
+                    let e = e + usize::from(matches!(chars.get(e), Some('是' | '为')));
+                    chars.get(e) == Some(&':')
+                })
+            })
             .map(|&(s, e)| chars[s..e].iter().collect())
     }
 
