@@ -358,7 +358,13 @@ impl Document {
                 score: m.score,
                 weight: m.weight,
                 cues: m.cues,
-                rank_year: time.year,
+                // 2014年以来累计…: a running total since a year is of the present, not of
+                // its first year.
+                rank_year: if time.text.as_deref().is_some_and(|t| t.ends_with("以来")) {
+                    present_year.max(time.year)
+                } else {
+                    time.year
+                },
                 time,
                 main_marker: markers.main_marker(sentence, q.num_start),
                 level_reached,

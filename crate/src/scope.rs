@@ -124,6 +124,10 @@ const TARGET_MARKERS: &[&str] = &[
     "将达到",
     "要达到",
     "确保到",
+    // A speech's tasks for the year (今年,全县要确保减贫…; 要完成易地扶贫搬迁入住…).
+    "要确保",
+    "要完成",
+    "要实现",
 ];
 
 /// Words that date a figure to the report's own present (到今年, 目前, 如今).
@@ -254,7 +258,14 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
         }) {
             continue;
         }
-        if NOT_NAME_END.contains(last) || NOT_NAME_START.contains(chars[name_start]) {
+        // 旧县镇, 古县乡: a township named after an old county seat (not 市县乡, 县乡村).
+        let old_seat = last == '县'
+            && name_end - name_start == 2
+            && matches!(chars[i], '镇' | '乡')
+            && "旧古老".contains(chars[name_start])
+            && !next.is_some_and(|n| "村镇乡".contains(n));
+        if (NOT_NAME_END.contains(last) && !old_seat) || NOT_NAME_START.contains(chars[name_start])
+        {
             continue;
         }
         // 通村 in road words (新改建通村通组道路, 修通村公路) reaches villages; it names none.
@@ -734,6 +745,8 @@ mod tests {
         assert!(places("全县85个贫困村,120个行政村,6个乡镇63个自然村").is_empty());
         assert!(places("向135个脱贫村和32个其他村选派驻村工作队167支").is_empty());
         assert_eq!(places("在南宾街道城北社区"), ["南宾"]);
+        assert_eq!(places("旧县镇2014年以来累计脱贫"), ["旧县"]);
+        assert!(places("县乡村三级书记").is_empty());
     }
 
     #[test]
