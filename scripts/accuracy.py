@@ -60,7 +60,7 @@ SETS = [
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.
-    ("blind8", os.path.join(ROOT, "tests/gold/blind8"), os.path.join(ROOT, "tests/blind8"), 0.95, 1.0, 1.0),
+    ("blind8", os.path.join(ROOT, "tests/gold/blind8"), os.path.join(ROOT, "tests/blind8"), 0.97, 1.0, 1.0),
 ]
 
 SUMMARY = re.compile(r"^F1 ([\d.]+) .* regions (\d+)/(\d+) warnings (\d+)/(\d+)$")

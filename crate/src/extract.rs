@@ -317,7 +317,13 @@ impl Document {
                     format!("a figure of {place}, not of the whole region"),
                     format!("是{place}的数字,不是全域的"),
                 ))
-            } else if let Some(part) = markers.part(&n.chars, sentence, clause, q.num_start) {
+            } else if let Some((_, part)) =
+                markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
+                    word != "其中"
+                        || *at <= sentence.0
+                        || has_whole(&quantities, qi, sentence.0, *at)
+                })
+            {
                 Some(Said::new(
                     format!("part of a larger total ({part})"),
                     format!("是总数的一部分({part})"),
@@ -831,6 +837,20 @@ fn earliest_as_start(
             cands.push(start);
         }
     }
+}
+
+/// Whether a figure that 其中 (inside its sentence) makes a part has a whole before it in the
+/// sentence, between `from` and the part marker at `at`: a figure of a kind it can be part of (persons or households for persons and
+/// households; the same unit otherwise). 农村劳动力转移就业26.8万人次,其中贫困劳动力转移就业
+/// 9.4万人: person-times hold no persons, so the persons are a total of their own.
+fn has_whole(quantities: &[Quantity], qi: usize, from: usize, at: usize) -> bool {
+    let people = |u: UnitKind| matches!(u, UnitKind::Person | UnitKind::Household);
+    let unit = quantities[qi].unit;
+    // Quantities are in text order: those before the marker, back to `from`.
+    let before = quantities[..qi].iter().rev().skip_while(|o| o.start >= at);
+    before
+        .take_while(|o| o.start >= from)
+        .any(|o| o.unit == unit || (people(unit) && people(o.unit)))
 }
 
 /// Whether `q` is the first half of a 一X一Y phrase (一户一策, 一人一岗, 一村一品): a

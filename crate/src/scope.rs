@@ -602,7 +602,13 @@ impl Markers {
 
     /// A part marker before `pos` in the clause, one opening the sentence (其中,…), or one
     /// that opens a list with a colon earlier in the sentence (…1986户,其中:建档立卡贫困户…).
-    pub fn part(&self, chars: &[char], sentence: Span, clause: Span, pos: usize) -> Option<String> {
+    pub fn part(
+        &self,
+        chars: &[char],
+        sentence: Span,
+        clause: Span,
+        pos: usize,
+    ) -> Option<(usize, String)> {
         starting_in(&self.part, |m| m.0, sentence.0.min(clause.0), pos)
             .iter()
             .rev()
@@ -611,7 +617,7 @@ impl Markers {
                     || (s == sentence.0 && chars.get(e) == Some(&',') && e <= pos)
                     || (chars.get(e) == Some(&':') && e < pos)
             })
-            .map(|&(s, e)| chars[s..e].iter().collect())
+            .map(|&(s, e)| (s, chars[s..e].iter().collect()))
     }
 
     /// Whether the figure is stated as cumulative: a word before it in its sentence, or
