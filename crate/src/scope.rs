@@ -533,11 +533,14 @@ impl Markers {
                 partners.push((s, e));
             }
         }
-        let last = in_sentence
+        let Some(last) = in_sentence
             .iter()
             .filter(|&&(s, e, _)| e <= pos && !partners.contains(&(s, e)))
             // A longer marker ending at the same place (石柱县冷水镇) is decided by the later one.
-            .max_by_key(|&&(s, e, _)| (e, s))?;
+            .max_by_key(|&&(s, e, _)| (e, s))
+        else {
+            return self.opening_sub_scope(chars, sentence.0);
+        };
         // A list of places (平坝镇、清池镇、后山镇建成…) is where a region-wide programme
         // ran, not one unit's own figure.
         let listed = last.0.checked_sub(1).is_some_and(|p| chars[p] == '、')
@@ -547,6 +550,26 @@ impl Markers {
         } else {
             Some(chars[last.0..last.1].iter().collect())
         }
+    }
+
+    /// The sub-unit marker that opens the full sentence (up to 。, past semicolons) a part at
+    /// `start` belongs to, when that part follows a semicolon and names no unit of its own:
+    /// 全镇实施易地扶贫搬迁312户1357人…;改造危房604户 are both the town's.
+    fn opening_sub_scope(&self, chars: &[char], start: usize) -> Option<String> {
+        if start == 0 || chars[start - 1] != ';' {
+            return None;
+        }
+        let mut head = start - 1;
+        while head > 0
+            && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1]))
+        {
+            head -= 1;
+        }
+        // The marker must open the sentence (全镇…, 该乡…), before its first comma.
+        let first = starting_in(&self.scope, |m| m.0, head, start).first().copied()?;
+        let opens = first.0 <= head + 2
+            && !chars[head..first.0].iter().any(|c| matches!(c, ',' | ';' | ':'));
+        (opens && !first.2).then(|| chars[first.0..first.1].iter().collect())
     }
 
     /// Whether a main-region marker (全县, the region's name) stands before `pos` in the sentence.
