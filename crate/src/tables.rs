@@ -143,6 +143,14 @@ fn lines(chars: &[char]) -> Vec<Row> {
     let mut start = 0;
     while start <= chars.len() {
         let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        if let Some(cells) = markdown_cells(chars, start, end) {
+            // The rule line under the header is no row: the table reads on across it.
+            if !cells.is_empty() {
+                rows.push(Row { start, end, cells });
+            }
+            start = end + 1;
+            continue;
+        }
         let mut cells = Vec::new();
         let mut i = start;
         while i < end {
@@ -179,6 +187,33 @@ fn lines(chars: &[char]) -> Vec<Row> {
         start = end + 1;
     }
     rows
+}
+
+/// The cells of a Markdown table row (| 指标 | 2019年 | 2020年 |), as a chatbot or a notes app
+/// writes a table; its rule line (|---|:---:|) has none. `None` for any other line.
+fn markdown_cells(chars: &[char], start: usize, end: usize) -> Option<Vec<Cell>> {
+    let a = start + chars[start..end].iter().position(|c| !c.is_whitespace())?;
+    let b = start + chars[start..end].iter().rposition(|c| !c.is_whitespace())? + 1;
+    if chars[a] != '|' || chars[b - 1] != '|' || b - a < 3 {
+        return None;
+    }
+    let bars: Vec<usize> = (a..b).filter(|&k| chars[k] == '|').collect();
+    let cells: Vec<Cell> = bars
+        .windows(2)
+        .map(|w| {
+            let (mut s, mut e) = (w[0] + 1, w[1]);
+            while s < e && chars[s].is_whitespace() {
+                s += 1;
+            }
+            while e > s && chars[e - 1].is_whitespace() {
+                e -= 1;
+            }
+            Cell { start: s, end: e }
+        })
+        .collect();
+    let rule =
+        cells.iter().all(|c| chars[c.start..c.end].iter().all(|&ch| matches!(ch, '-' | ':')));
+    Some(if rule { Vec::new() } else { cells })
 }
 
 fn text(chars: &[char], cell: Cell) -> String {
@@ -734,6 +769,13 @@ mod tests {
         let text = "乡  镇    建档立卡户数  累计脱贫人口  出列贫困村\n全  县     14386       58930       73\n白阳镇       845        2445        3\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "合计建档立卡户数14386户。合计累计脱贫人口58930人。合计出列贫困村73个。\n");
+    }
+
+    #[test]
+    fn a_markdown_table_is_read_by_its_latest_column() {
+        let text = "| 指标 | 2019年 | 2020年 |\n|---|:---:|---|\n| 累计脱贫人口(人) | 68420 | 75316 |\n| 贫困发生率(%) | 1.87 | 0 |\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "2020年,累计脱贫人口75316人。2020年,贫困发生率0%。\n");
     }
 
     #[test]
