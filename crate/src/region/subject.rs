@@ -90,7 +90,23 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     }
     // 全县 / 全市 wording backs the divisions of that kind, each on its own: a prefecture
     // collects its counties' mentions below, not the bonus every county got from 全县.
-    let bonus = |code: &str| lookup(code).map_or(0.0, |d| level_words.bonus(d.name));
+    // 该县 / 我县 speak of the region the title names when the title names one of that kind
+    // (【…】习水县:… then 该县 eleven times, beside a neighbour's paragraph of its own).
+    let kind = |name: &str| name.chars().last();
+    let titled_kinds: Vec<Option<char>> =
+        titled.iter().filter_map(|c| lookup(c)).map(|d| kind(d.name)).collect();
+    let bonus = |code: &str| {
+        lookup(code).map_or(0.0, |d| {
+            if titled.contains(&d.adcode) {
+                // Each is a mention of the titled region itself.
+                2.0 * level_words.bonus(d.name)
+            } else if titled_kinds.contains(&kind(d.name)) {
+                0.0
+            } else {
+                level_words.bonus(d.name)
+            }
+        })
+    };
 
     let mut best: Option<(f64, Division)> = None;
     for (&code, &mentioned) in &own {
@@ -128,9 +144,24 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
             best = Some((total, d));
         }
     }
-    let (score, d) = best?;
+    let (score, mut d) = best?;
     if score < MIN_SCORE {
         return None;
+    }
+    // A prefecture that no title names, beside the one county-level unit of its own that the
+    // title names and no other: a county report placing itself (在怀化市委…领导下, 比怀化市
+    // 平均水平高), not the prefecture's.
+    if d.level != Level::County && !titled.contains(&d.adcode) {
+        let children: Vec<Division> = own
+            .keys()
+            .filter_map(|c| lookup(c))
+            .filter(|o| o.adcode != d.adcode && o.is_within(&d))
+            .collect();
+        if let [only] = children.as_slice() {
+            if titled.contains(&only.adcode) {
+                d = only.clone();
+            }
+        }
     }
     let first = found.iter().find(|m| m.adcodes[0] == d.adcode)?;
     Some(MainRegion {
