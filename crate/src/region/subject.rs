@@ -159,7 +159,7 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
             .collect();
         if let [only] = children.as_slice() {
             if titled.contains(&only.adcode) {
-                d = only.clone();
+                d = *only;
             }
         }
     }
