@@ -412,11 +412,13 @@ impl Markers {
         }));
         // 贫困家庭人均可支配收入 is the poor households' income, region-wide; 老王家庭人均 is
         // one household's.
+        // 30户以上村民组通硬化路: 村民组 is a kind of place the roads reach, no villager.
         let region_wide = |s: usize, e: usize| {
-            chars[s..e] == ['家', '庭', '人', '均']
+            (chars[s..e] == ['家', '庭', '人', '均']
                 && ["贫困", "脱贫", "农村", "农民"]
                     .iter()
-                    .any(|w| crate::words::ends_with(&chars[s.saturating_sub(2)..s], w))
+                    .any(|w| crate::words::ends_with(&chars[s.saturating_sub(2)..s], w)))
+                || (chars[s..e] == ['村', '民'] && matches!(chars.get(e), Some('组' | '小')))
         };
         scope.extend(
             sub_hits.iter().filter(|&&(s, e)| !region_wide(s, e)).map(|&(s, e)| (s, e, false)),
