@@ -422,6 +422,7 @@ impl Document {
                 cands.push(cand);
             }
         }
+        remaining_since_lifted(compiled, &mut cands, &n.chars, &sents);
         date_reached_levels(&mut cands, present_year);
         earliest_as_start(compiled, &mut cands, &n.chars, &quantities);
         Document { n, quantities, cands, warnings, region }
@@ -569,6 +570,41 @@ fn all_lifted(chars: &[char], quantities: &[Quantity], qi: usize, sentence: Span
         .take_while(|o| o.start < q.end + at)
         .any(|o| !matches!(o.unit, UnitKind::None | UnitKind::Other) || o.end > q.end + at);
     !other_figure && !between.iter().any(|c| matches!(c, '村' | '县' | '乡' | '镇' | '户' | '人'))
+}
+
+/// A count of the poor still remaining at a year's end, when a later year's sentence says the
+/// remaining poor were all lifted (到2019年底…减少到4,136户1.52万人;2020年,剩余贫困人口全部
+/// 脱贫): it is no longer the latest, and no figure is. Not when that sentence is a plan
+/// (2020年,剩余的1,016名贫困人口计划全部脱贫).
+fn remaining_since_lifted(compiled: &Compiled, cands: &mut [Cand], chars: &[char], sents: &[Span]) {
+    const LIFTED: &[&str] = &["全部脱贫", "全部清零", "全部销号", "全部实现脱贫", "如期清零"];
+    const PLAN: &[&str] = &["计划", "确保", "力争", "将", "要", "目标", "预计"];
+    let remaining: Vec<usize> = ["remaining_poor_population", "remaining_poor_households"]
+        .iter()
+        .filter_map(|id| compiled.defs.iter().position(|d| d.id == *id))
+        .collect();
+    for c in cands.iter_mut().filter(|c| remaining.contains(&c.indicator) && c.excluded.is_none()) {
+        let Some(year) = c.time.year else { continue };
+        let later = sents.iter().filter(|s| s.0 >= c.sentence.1).find_map(|&(s, e)| {
+            let text = &chars[s..e];
+            let lifted = crate::words::contains(text, "剩余")
+                && LIFTED.iter().any(|w| crate::words::contains(text, w))
+                && !PLAN.iter().any(|w| crate::words::contains(text, w));
+            // The sentence's own year, later than the count's.
+            let y = text
+                .windows(5)
+                .filter(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
+                .filter_map(|w| w[..4].iter().collect::<String>().parse::<i32>().ok())
+                .max();
+            (lifted && y.is_some_and(|y| y > year)).then_some(y?)
+        });
+        if let Some(y) = later {
+            c.excluded = Some(Said::new(
+                format!("the remaining poor were all lifted in {y}, later"),
+                format!("剩余贫困人口已于{y}年全部脱贫"),
+            ));
+        }
+    }
 }
 
 fn problem_found(chars: &[char], sentence: Span, clause: Span) -> Option<&'static str> {
