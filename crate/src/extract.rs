@@ -337,9 +337,13 @@ impl Document {
                 problem_found(&n.chars, sentence, clause).map(str::to_string).or_else(|| {
                     // 全县累计完成农村危房改造19236户 under a rectification heading: a
                     // whole-region total is the region's figure, whatever section states it.
-                    (!markers.main_marker(sentence, q.num_start))
-                        .then(|| markers.problem_section(q.num_start))
-                        .flatten()
+                    // Its ;-parts too (全县累计脱贫…;2019年第三方评估群众认可度为97.6%).
+                    (!markers.main_marker(
+                        (full_sentence_start(&n.chars, sentence.0), sentence.1),
+                        q.num_start,
+                    ))
+                    .then(|| markers.problem_section(q.num_start))
+                    .flatten()
                 })
             {
                 Some(Said::new(
@@ -887,6 +891,18 @@ fn has_whole(quantities: &[Quantity], qi: usize, from: usize, at: usize) -> bool
     before
         .take_while(|o| o.start >= from)
         .any(|o| o.unit == unit || (people(unit) && people(o.unit)))
+}
+
+/// The start of the full sentence (up to 。, past semicolons) the sentence at `start` is a part of.
+fn full_sentence_start(chars: &[char], start: usize) -> usize {
+    let mut head = start;
+    while head > 0
+        && start - head < 400
+        && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1]))
+    {
+        head -= 1;
+    }
+    head
 }
 
 /// Whether `q` is the first half of a 一X一Y phrase (一户一策, 一人一岗, 一村一品): a
