@@ -339,7 +339,7 @@ impl Document {
                     // whole-region total is the region's figure, whatever section states it.
                     // Its ;-parts too (全县累计脱贫…;2019年第三方评估群众认可度为97.6%).
                     (!markers.main_marker(
-                        (full_sentence_start(&n.chars, sentence.0), sentence.1),
+                        (crate::segment::full_sentence_start(&n.chars, sentence.0), sentence.1),
                         q.num_start,
                     ))
                     .then(|| markers.problem_section(q.num_start))
@@ -587,22 +587,35 @@ fn remaining_since_lifted(compiled: &Compiled, cands: &mut [Cand], chars: &[char
         .iter()
         .filter_map(|id| compiled.defs.iter().position(|d| d.id == *id))
         .collect();
-    for c in cands.iter_mut().filter(|c| remaining.contains(&c.indicator) && c.excluded.is_none()) {
-        let Some(year) = c.time.year else { continue };
-        let later = sents.iter().filter(|s| s.0 >= c.sentence.1).find_map(|&(s, e)| {
+    let is_remaining = |c: &Cand| remaining.contains(&c.indicator) && c.excluded.is_none();
+    if !cands.iter().any(is_remaining) {
+        return;
+    }
+    // One pass over the sentences: each that lifts the remaining poor, with its latest year.
+    let lifted: Vec<(usize, i32)> = sents
+        .iter()
+        .filter_map(|&(s, e)| {
             let text = &chars[s..e];
-            let lifted = crate::words::contains(text, "剩余")
+            let says = crate::words::contains(text, "剩余")
                 && LIFTED.iter().any(|w| crate::words::contains(text, w))
                 && !PLAN.iter().any(|w| crate::words::contains(text, w));
-            // The sentence's own year, later than the count's.
-            let y = text
+            let year = text
                 .windows(5)
                 .filter(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
                 .filter_map(|w| w[..4].iter().collect::<String>().parse::<i32>().ok())
                 .max();
-            (lifted && y.is_some_and(|y| y > year)).then_some(y?)
-        });
-        if let Some(y) = later {
+            says.then_some((s, year?))
+        })
+        .collect();
+    // The latest such year at or after each of them, so each count asks once.
+    let mut latest_after = vec![i32::MIN; lifted.len() + 1];
+    for k in (0..lifted.len()).rev() {
+        latest_after[k] = latest_after[k + 1].max(lifted[k].1);
+    }
+    for c in cands.iter_mut().filter(|c| is_remaining(c)) {
+        let Some(year) = c.time.year else { continue };
+        let y = latest_after[lifted.partition_point(|&(s, _)| s < c.sentence.1)];
+        if y > year {
             c.excluded = Some(Said::new(
                 format!("the remaining poor were all lifted in {y}, later"),
                 format!("剩余贫困人口已于{y}年全部脱贫"),
@@ -880,9 +893,10 @@ fn earliest_as_start(
 }
 
 /// Whether a figure that 其中 (inside its sentence) makes a part has a whole before it in the
-/// sentence, between `from` and the part marker at `at`: a figure of a kind it can be part of (persons or households for persons and
-/// households; the same unit otherwise). 农村劳动力转移就业26.8万人次,其中贫困劳动力转移就业
-/// 9.4万人: person-times hold no persons, so the persons are a total of their own.
+/// sentence, between `from` and the part marker at `at`: a figure of a kind it can be part of
+/// (persons or households for persons and households; the same unit otherwise).
+/// 农村劳动力转移就业26.8万人次,其中贫困劳动力转移就业9.4万人: person-times hold no persons,
+/// so the persons are a total of their own.
 fn has_whole(quantities: &[Quantity], qi: usize, from: usize, at: usize) -> bool {
     let people = |u: UnitKind| matches!(u, UnitKind::Person | UnitKind::Household);
     let unit = quantities[qi].unit;
@@ -891,18 +905,6 @@ fn has_whole(quantities: &[Quantity], qi: usize, from: usize, at: usize) -> bool
     before
         .take_while(|o| o.start >= from)
         .any(|o| o.unit == unit || (people(unit) && people(o.unit)))
-}
-
-/// The start of the full sentence (up to 。, past semicolons) the sentence at `start` is a part of.
-fn full_sentence_start(chars: &[char], start: usize) -> usize {
-    let mut head = start;
-    while head > 0
-        && start - head < 400
-        && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1]))
-    {
-        head -= 1;
-    }
-    head
 }
 
 /// Whether `q` is the first half of a 一X一Y phrase (一户一策, 一人一岗, 一村一品): a

@@ -561,12 +561,7 @@ impl Markers {
         if start == 0 || chars[start - 1] != ';' {
             return None;
         }
-        let mut head = start - 1;
-        while head > 0
-            && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1]))
-        {
-            head -= 1;
-        }
+        let head = crate::segment::full_sentence_start(chars, start);
         // The marker must open the sentence (全镇…, 该乡…), before its first comma.
         let first = starting_in(&self.scope, |m| m.0, head, start).first().copied()?;
         let opens = first.0 <= head + 2
@@ -612,11 +607,7 @@ impl Markers {
                 // a list with a colon governs its items up to the full stop.
                 // Even where the clause says 完成 (done words end a target's reach otherwise).
                 let head = clause.0.min(pos);
-                let back = &chars[head.saturating_sub(300)..head];
-                let stop = back
-                    .iter()
-                    .rposition(|c| matches!(c, '。' | '!' | '?' | '\n'))
-                    .map_or(head - back.len(), |k| head - back.len() + k + 1);
+                let stop = crate::segment::full_sentence_start(chars, head);
                 starting_in(&self.target, |m| m.0, stop, head).iter().rev().find(|&&(_, e)| {
                     let e = e + usize::from(matches!(chars.get(e), Some('是' | '为')));
                     chars.get(e) == Some(&':')
@@ -743,10 +734,7 @@ fn heading_date(chars: &[char], start: usize) -> Option<(i32, String)> {
         return None;
     }
     // Back to the start of the full sentence: past semicolons, not past 。, a line break…
-    let mut head = start - 1;
-    while head > 0 && (chars[head - 1] == ';' || !crate::segment::ends_sentence(chars[head - 1])) {
-        head -= 1;
-    }
+    let head = crate::segment::full_sentence_start(chars, start);
     let comma = (head..start).find(|&i| matches!(chars[i], ',' | ':'))?;
     let first = &chars[head..comma];
     // Only time words: a date such as 截至2020年底 or 2021年上半年, nothing else.

@@ -6,8 +6,24 @@
 /// Half-open char span.
 pub type Span = (usize, usize);
 
-pub(crate) fn ends_sentence(c: char) -> bool {
+fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
+}
+
+/// How far back [`full_sentence_start`] looks: a full sentence longer than this is cut.
+const FULL_SENTENCE_REACH: usize = 400;
+
+/// The start of the full sentence (up to 。, past semicolons) that the text at `start` is in:
+/// what a year or a 全镇 opening it covers (2021年,…;…; 全镇实施…;改造危房604户).
+pub fn full_sentence_start(chars: &[char], start: usize) -> usize {
+    let mut head = start.min(chars.len());
+    while head > 0
+        && start - head < FULL_SENTENCE_REACH
+        && (chars[head - 1] == ';' || !ends_sentence(chars[head - 1]))
+    {
+        head -= 1;
+    }
+    head
 }
 
 fn ends_clause(chars: &[char], i: usize) -> bool {
