@@ -117,8 +117,17 @@ fn find(text: &str) -> Vec<Raw> {
         let after = &text[end..];
         let before = text[..start].chars().next_back();
         let previous = out.last().filter(|p| p.end_byte == start);
-        let targets: Vec<Target> =
-            idx.targets(m.pattern).filter(|t| keep_target(t, after, before, previous)).collect();
+        // 六盘山, 乌蒙山: a bare short name ending in 山 glued to the char before it is the
+        // tail of a mountain's name (盘山, 蒙山), unless a division right before it places it
+        // (辽宁盘山).
+        let mountain_tail = text[start..end].ends_with('山')
+            && previous.is_none()
+            && before.is_some_and(|c| is_han(c) && !WORD_BOUNDARY_BEFORE.contains(&c));
+        let targets: Vec<Target> = idx
+            .targets(m.pattern)
+            .filter(|t| !(mountain_tail && t.form == Form::Short))
+            .filter(|t| keep_target(t, after, before, previous))
+            .collect();
         if !targets.is_empty() {
             out.push(Raw { start_byte: start, end_byte: end, targets });
         }
