@@ -140,6 +140,8 @@ const CUMULATIVE: &[&str] = &[
 
 /// Places whose name part is a common noun, not a name: 贫困村, 行政村, 乡镇…
 const GENERIC_PLACE_PREFIXES: &[&str] = &[
+    // 在安置点开发小区保洁…等公益性岗位: the verb, no estate's name.
+    "开发",
     "集中",
     "分散",
     "大型",
@@ -419,6 +421,11 @@ impl Markers {
                     .iter()
                     .any(|w| crate::words::ends_with(&chars[s.saturating_sub(2)..s], w)))
                 || (chars[s..e] == ['村', '民'] && matches!(chars.get(e), Some('组' | '小')))
+                // 开发小区保洁、保安…等公益性岗位: a kind of work in the estates, no estate.
+                || (chars[s..e] == ['小', '区']
+                    && ["保洁", "保安", "物业", "楼栋", "管理员", "服务员"]
+                        .iter()
+                        .any(|w| crate::words::starts_with(&chars[e..], w)))
         };
         scope.extend(
             sub_hits.iter().filter(|&&(s, e)| !region_wide(s, e)).map(|&(s, e)| (s, e, false)),
