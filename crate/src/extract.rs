@@ -153,7 +153,9 @@ fn parent_as_subject(
     if own || !m.full || !opens || main.level == crate::region::Level::Province {
         return false;
     }
-    let after = &chars[m.end..];
+    // 九江市:全市13个县…: a label's colon opens the clause that speaks of it.
+    let label = chars.get(m.end) == Some(&':');
+    let after = &chars[m.end + usize::from(label)..];
     let clause_len = after
         .iter()
         .position(|c| matches!(c, ',' | '。' | ';' | ':' | '\n'))
@@ -162,7 +164,8 @@ fn parent_as_subject(
     // `found` is in text order (debug-asserted in other_region_mentions): the first mention
     // at or after the name's end, found by bisection, is the only one to look at.
     let next = found.partition_point(|f| f.start < m.end);
-    let names_another = found.get(next).is_some_and(|f| f.start < m.end + clause_len);
+    let names_another =
+        found.get(next).is_some_and(|f| f.start < m.end + usize::from(label) + clause_len);
     !OFFICES.iter().any(|w| crate::words::starts_with(clause, w))
         && !crate::numbers::scan(clause).is_empty()
         && !names_another
@@ -428,6 +431,7 @@ impl Document {
         }
         remaining_since_lifted(compiled, &mut cands, &n.chars, &sents);
         date_reached_levels(&mut cands, present_year);
+        starts_are_no_latest(compiled, &mut cands);
         earliest_as_start(compiled, &mut cands, &n.chars, &quantities);
         Document { n, quantities, cands, warnings, region }
     }
@@ -836,6 +840,44 @@ fn present_year(chars: &[char], markers: &Markers) -> Option<i32> {
         }
     }
     best
+}
+
+/// A value the report names as the start of a change (贫困发生率由11.2%降至…) is not the
+/// latest level, wherever else it is stated (2014年…贫困发生率为11.2%): when the change's end
+/// is unreadable (降至0.0��%), the report states no readable latest level.
+fn starts_are_no_latest(compiled: &Compiled, cands: &mut [Cand]) {
+    for (b, def) in compiled.defs.iter().enumerate() {
+        if def.role.as_deref() != Some("from") {
+            continue;
+        }
+        let Some(a) =
+            def.like.as_ref().and_then(|id| compiled.defs.iter().position(|d| &d.id == id))
+        else {
+            continue;
+        };
+        // Starts followed in their sentence by an end of the change, read or not.
+        let starts: Vec<f64> = cands
+            .iter()
+            .filter(|c| c.indicator == b && c.excluded.is_none())
+            .filter(|c| {
+                cands
+                    .iter()
+                    .any(|e| e.indicator == a && e.sentence == c.sentence && e.span.0 > c.span.1)
+            })
+            .map(|c| c.value)
+            .collect();
+        for c in cands.iter_mut() {
+            if c.indicator == a
+                && c.excluded.is_none()
+                && starts.iter().any(|&v| crate::headline::same_value(v, c.value))
+            {
+                c.excluded = Some(Said::new(
+                    "the start of a change the report states (由…降至…), not the latest level",
+                    "报告所述变化(由…降至…)的起点,不是最新水平",
+                ));
+            }
+        }
+    }
 }
 
 /// Where a report states a start value in a sentence of its own (2014年…贫困发生率高达

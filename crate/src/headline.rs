@@ -55,7 +55,7 @@ fn rank(a: &Cand, b: &Cand) -> Ordering {
         .then(b.span.0.cmp(&a.span.0))
 }
 
-fn same_value(a: f64, b: f64) -> bool {
+pub(crate) fn same_value(a: f64, b: f64) -> bool {
     (a - b).abs() <= f64::max(0.005, 0.005 * b.abs())
 }
 

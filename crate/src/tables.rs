@@ -93,6 +93,13 @@ pub fn rewrite(n: Normalized) -> Normalized {
             k += 1;
             continue;
         }
+        // A title or a note padded with empty cells to the table's width (an Excel "Unicode
+        // text" export pads every line) is no header: the table starts at a row of three
+        // filled cells.
+        if !pairs && rows[k].cells.iter().filter(|c| c.end > c.start).count() < 3 {
+            k += 1;
+            continue;
+        }
         // A block is a run of lines of three or more cells, or of exactly two (label, value).
         let mut end = k + 1;
         while end < rows.len()
@@ -485,11 +492,13 @@ fn is_figure_line(t: &[char]) -> bool {
     };
     let digits = t.iter().take_while(|c| c.is_ascii_digit() || matches!(c, '.' | ',')).count();
     // Only the figure: no words of a sentence after it (1853个贫困村全部出列 is a statement).
-    let words = |c: &char| {
-        crate::normalize::is_han(*c)
-            && !FIGURE_UNITS.contains(*c)
-            && !"余多以上左右近约超过的年".contains(*c)
+    // A change may name its end on the same line (从13.6%降至0).
+    let allowed = |c: char| {
+        FIGURE_UNITS.contains(c)
+            || "余多以上左右近约超过的年".contains(c)
+            || (change && "降至到增长下提高达减少为零".contains(c))
     };
+    let words = |c: &char| crate::normalize::is_han(*c) && !allowed(*c);
     digits > 0
         && t.len() <= 30
         && t.get(digits).is_some_and(|&c| FIGURE_UNITS.contains(c) || (change && c == '年'))
