@@ -324,7 +324,13 @@ impl Document {
                 markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
                     word != "其中"
                         || *at <= sentence.0
-                        || has_whole(&quantities, qi, sentence.0, *at)
+                        || has_whole(&quantities, qi, sentence.0, *at, |j| {
+                            // A whole that counts another kind of thing (people employed,
+                            // posts) holds no part of this indicator.
+                            classified[j].as_ref().is_none_or(|(i, _)| {
+                                compiled.defs[*i].unit == compiled.defs[ind].unit
+                            })
+                        })
                 })
             {
                 Some(Said::new(
@@ -939,14 +945,25 @@ fn earliest_as_start(
 /// (persons or households for persons and households; the same unit otherwise).
 /// 农村劳动力转移就业26.8万人次,其中贫困劳动力转移就业9.4万人: person-times hold no persons,
 /// so the persons are a total of their own.
-fn has_whole(quantities: &[Quantity], qi: usize, from: usize, at: usize) -> bool {
+///
+/// `holds(j)` says whether quantity `j` measures the same kind of thing: 帮助11500名贫困劳动力
+/// 实现就业,其中公益性岗位安置2040人 — the people employed hold no count of posts, so the
+/// posts' figure is a total of its own.
+fn has_whole(
+    quantities: &[Quantity],
+    qi: usize,
+    from: usize,
+    at: usize,
+    holds: impl Fn(usize) -> bool,
+) -> bool {
     let people = |u: UnitKind| matches!(u, UnitKind::Person | UnitKind::Household);
     let unit = quantities[qi].unit;
     // Quantities are in text order: those before the marker, back to `from`.
-    let before = quantities[..qi].iter().rev().skip_while(|o| o.start >= at);
-    before
-        .take_while(|o| o.start >= from)
-        .any(|o| o.unit == unit || (people(unit) && people(o.unit)))
+    let before = (0..qi).rev().skip_while(|&j| quantities[j].start >= at);
+    before.take_while(|&j| quantities[j].start >= from).any(|j| {
+        let o = &quantities[j];
+        (o.unit == unit || (people(unit) && people(o.unit))) && holds(j)
+    })
 }
 
 /// Whether `q` is the first half of a 一X一Y phrase (一户一策, 一人一岗, 一村一品): a

@@ -180,7 +180,10 @@ impl Compiled {
             return None;
         }
         let in_clause = hits_in(ctx.hits, ctx.clause);
-        if in_clause.iter().any(|h| ind.exclude.contains(&h.word)) {
+        if in_clause
+            .iter()
+            .any(|h| ind.exclude.contains(&h.word) && !channel_item(ctx.chars, h.end))
+        {
             return None;
         }
         if let Some(want_from) = ind.role_from {
@@ -484,6 +487,19 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
             && n.iter().any(|c| matches!(c, '到' | '至' | '为'))
     });
     to_level || TO_WORDS.iter().any(|w| words::starts_with(tail, w))
+}
+
+/// Whether the word ending at `end` is an item of a list of channels or means (通过扶贫车间、
+/// 公益性岗位等渠道帮助…实现就业): it says how, not what the figure counts.
+fn channel_item(chars: &[char], end: usize) -> bool {
+    const CLOSERS: &[&str] = &["等渠道", "等途径", "等方式", "等形式", "等多种渠道", "等多种方式"];
+    if !matches!(chars.get(end), Some('、' | '等')) {
+        return false;
+    }
+    let rest = &chars[end..chars.len().min(end + 24)];
+    (0..rest.len()).take_while(|&k| rest[k] == '、' || crate::normalize::is_han(rest[k])).any(|k| {
+        rest[k] == '等' && CLOSERS.iter().any(|w| crate::words::starts_with(&rest[k..], w))
+    })
 }
 
 #[cfg(test)]
