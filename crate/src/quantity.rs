@@ -109,6 +109,11 @@ const GE_NOUNS: &[(&str, UnitKind)] = &[
     ("行政村", UnitKind::Village),
     ("建制村", UnitKind::Village),
     ("出列村", UnitKind::Village),
+    // 157个省定扶贫工作重点村, 42个省级扶贫开发重点村: the poor villages by their list's name.
+    ("扶贫开发工作重点村", UnitKind::Village),
+    ("扶贫工作重点村", UnitKind::Village),
+    ("扶贫开发重点村", UnitKind::Village),
+    ("扶贫重点村", UnitKind::Village),
     ("贫困嘎查村", UnitKind::Village),
     ("贫困嘎查", UnitKind::Village),
     ("嘎查村", UnitKind::Village),
@@ -366,8 +371,18 @@ fn rate_zero(chars: &[char], start: usize) -> bool {
             .next()
             .is_some_and(|c| c.contains("发生率") && (c.contains('%') || c.contains("下降")))
     };
+    // A bracketed note on the way ((按当年乡村户籍人口计算)) is no distance.
+    let mut depth = 0usize;
+    let plain = clause.chars().rev().filter(|&c| {
+        match c {
+            ')' => depth += 1,
+            '(' => depth = depth.saturating_sub(1),
+            _ => return depth == 0,
+        }
+        false
+    });
     ["→", "降为", "降至", "降到", "下降为", "下降到", "下降至"].iter().any(|w| clause.ends_with(w))
-        && (clause.chars().rev().take(24).any(|c| c == '率') || rate_before())
+        && (plain.take(24).any(|c| c == '率') || rate_before())
 }
 
 #[cfg(test)]
@@ -403,6 +418,7 @@ mod tests {
         assert_eq!(first("85个贫困村").unit, UnitKind::Village);
         assert_eq!(first("120个省级贫困村").unit, UnitKind::Village);
         assert_eq!(first("37个省定深度贫困村").unit, UnitKind::Village);
+        assert_eq!(first("157个省定扶贫工作重点村").unit, UnitKind::Village);
         assert_eq!(first("12个重点项目").unit, UnitKind::Count);
         let all = |t: &str| -> Vec<UnitKind> {
             let chars: Vec<char> = t.chars().collect();

@@ -231,9 +231,13 @@ impl Compiled {
                         && !is_change_start(ctx.chars, o, ctx.clause)
                 })
         };
+        // A note in brackets between a cue and its figure is an aside (贫困发生率由2014年底的
+        // 6.73%(按当年乡村户籍人口计算)下降至0): it does not count towards the reach.
+        let aside = asides_before(ctx.chars, q.num_start, rule.reach + self.max_word);
+        let reach_before = rule.reach + aside;
         // Only hits within reach of the figure can match (hits are sorted by start).
         let near_before = {
-            let from = q.num_start.saturating_sub(rule.reach + self.max_word);
+            let from = q.num_start.saturating_sub(reach_before + self.max_word);
             &in_clause[in_clause.partition_point(|h| h.start < from)..]
         };
         let before = |words: &[u32]| {
@@ -241,7 +245,15 @@ impl Compiled {
                 .iter()
                 .take_while(|h| h.start < q.num_start)
                 .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
-                .filter(|h| q.num_start - h.end <= rule.reach && !blocked(h.end, q.num_start))
+                .filter(|h| {
+                    let gap = q.num_start - h.end;
+                    let gap = if gap > rule.reach {
+                        gap - asides_before(ctx.chars, q.num_start, gap)
+                    } else {
+                        gap
+                    };
+                    gap <= rule.reach && !blocked(h.end, q.num_start)
+                })
                 .map(|h| (q.num_start - h.end, h.word))
                 .min()
         };
@@ -471,7 +483,15 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     if !has_from {
         return false;
     }
-    let tail = &chars[q.end..clause.1.min(q.end + 8).max(q.end)];
+    // 由2014年底的6.73%(按当年乡村户籍人口计算)下降至0: a note in brackets before the verb.
+    let mut from = q.end;
+    if chars.get(from) == Some(&'(') {
+        let close = chars[from..clause.1.max(from).min(from + 40)].iter().position(|&c| c == ')');
+        if let Some(p) = close {
+            from += p + 1;
+        }
+    }
+    let tail = &chars[from..clause.1.min(from + 8).max(from)];
     let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
     // An adverb of the path may stand before the verb (一路降到0, 逐年下降到).
     let tail = CHANGE_ADVERBS
@@ -487,6 +507,29 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
             && n.iter().any(|c| matches!(c, '到' | '至' | '为'))
     });
     to_level || TO_WORDS.iter().any(|w| words::starts_with(tail, w))
+}
+
+/// The chars of bracketed asides ((…) closed before `pos`) within `window` chars before
+/// `pos`, brackets included; at most 40 chars an aside.
+fn asides_before(chars: &[char], pos: usize, window: usize) -> usize {
+    let from = pos.saturating_sub(window);
+    let mut total = 0;
+    let mut k = pos;
+    while k > from {
+        k -= 1;
+        if chars[k] != ')' {
+            continue;
+        }
+        let open = chars[from..k].iter().rposition(|&c| c == '(').map(|p| from + p);
+        match open {
+            Some(o) if k - o < 40 => {
+                total += k - o + 1;
+                k = o;
+            }
+            _ => break,
+        }
+    }
+    total
 }
 
 /// Whether the word ending at `end` is an item of a list of channels or means (通过扶贫车间、

@@ -136,6 +136,7 @@ const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现�
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
     "累计", "以来", "全部", "共计", "总计", "合计", "先后", "累积", "至今", "期间", "历年", "共有",
+    "截至",
 ];
 
 /// Places whose name part is a common noun, not a name: 贫困村, 行政村, 乡镇…
@@ -513,6 +514,11 @@ impl Markers {
         let mut target = target;
         target.retain(|&(_, e)| {
             !matches!(chars.get(e), Some('”' | '》' | '"' | '」' | '’' | '、' | '等'))
+        });
+        // 全县外出务工…: 县外 there is the end of 全县 and the start of 外出, no part.
+        let mut part = part;
+        part.retain(|&(s, _)| {
+            !(s > 0 && chars[s - 1] == '全' && matches!(chars[s], '县' | '市' | '区' | '省'))
         });
         Markers { scope, target, plans, problems, part, cumulative }
     }

@@ -111,7 +111,13 @@ pub fn rewrite(n: Normalized) -> Normalized {
         // A caption line above the header may give the table's unit: (单位:元).
         let unit = k.checked_sub(1).and_then(|p| unit_note(&n.chars, &rows[p]));
         let sentences = if pairs {
-            read_pairs(&n.chars, block)
+            // The caption above, past blank lines.
+            let when = rows[..k]
+                .iter()
+                .rev()
+                .find(|r| !r.cells.is_empty())
+                .and_then(|r| caption_date(&n.chars, r));
+            read_pairs(&n.chars, block, when)
         } else {
             read_table(&n.chars, block, unit.as_deref())
         };
@@ -397,7 +403,7 @@ const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指�
 /// "{label}{value}{unit}。". Only a block of three or more rows whose labels mostly carry a
 /// unit (建档立卡贫困户(户)) or that has a 指标 / 项目 header counts: two cells on a line are
 /// otherwise too common (a byline: 来源:…  日期:…).
-fn read_pairs(chars: &[char], block: &[Row]) -> Vec<Sentence> {
+fn read_pairs(chars: &[char], block: &[Row], when: Option<(String, usize)>) -> Vec<Sentence> {
     let texts: Vec<(String, String)> =
         block.iter().map(|r| (text(chars, r.cells[0]), text(chars, r.cells[1]))).collect();
     let headed = PAIR_HEADERS.contains(&texts[0].0.as_str()) && !is_number(&texts[0].1);
@@ -415,11 +421,28 @@ fn read_pairs(chars: &[char], block: &[Row]) -> Vec<Sentence> {
             continue;
         }
         let mut s = sentence(chars, block[k].cells[0].start, &label, &unit, cell, None);
-        // Not a total: no 合计 in front.
+        // Not a total: no 合计 in front; the caption's date instead, when it gives one.
         s.pieces.remove(0);
+        if let Some((date, at)) = &when {
+            s.pieces.insert(0, (format!("{date},"), *at));
+        }
         out.push(s);
     }
     out
+}
+
+/// The as-of date a table's caption gives (表1 主要指标(截至2020年12月底)): "截至2020年12月底"
+/// and where it starts, for every row of the table.
+fn caption_date(chars: &[char], row: &Row) -> Option<(String, usize)> {
+    let line = &chars[row.start..row.end];
+    let at = line.windows(2).position(|w| w == ['截', '至'])?;
+    let len = line[at + 2..]
+        .iter()
+        .take_while(|&&c| c.is_ascii_digit() || "年月日底末".contains(c))
+        .count();
+    let date = &line[at..at + 2 + len];
+    (date.iter().any(char::is_ascii_digit) && date.contains(&'年'))
+        .then(|| (date.iter().collect(), row.start + at))
 }
 
 /// Bars between a figure and its label in a list that puts the figure first.
