@@ -62,6 +62,8 @@ pub struct Context<'a> {
     pub label_colon: Option<usize>,
     /// The clause after the figure that may say what became of it ([`said_of_clause`]).
     pub said_of: Option<Span>,
+    /// Chars of bracketed notes in the clause before the figure ([`asides_before`]).
+    pub aside: usize,
 }
 
 impl<'a> Context<'a> {
@@ -76,7 +78,9 @@ impl<'a> Context<'a> {
     ) -> Context<'a> {
         let label_colon = label_colon(chars, clause, q);
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
-        Context { chars, clause, sentence, hits, quantities, label_colon, said_of }
+        let head = q.num_start.saturating_sub(clause.0.min(q.num_start)).min(80);
+        let aside = asides_before(chars, q.num_start, head);
+        Context { chars, clause, sentence, hits, quantities, label_colon, said_of, aside }
     }
 }
 
@@ -233,8 +237,7 @@ impl Compiled {
         };
         // A note in brackets between a cue and its figure is an aside (贫困发生率由2014年底的
         // 6.73%(按当年乡村户籍人口计算)下降至0): it does not count towards the reach.
-        let aside = asides_before(ctx.chars, q.num_start, rule.reach + self.max_word);
-        let reach_before = rule.reach + aside;
+        let reach_before = rule.reach + ctx.aside;
         // Only hits within reach of the figure can match (hits are sorted by start).
         let near_before = {
             let from = q.num_start.saturating_sub(reach_before + self.max_word);
@@ -247,7 +250,7 @@ impl Compiled {
                 .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
                 .filter(|h| {
                     let gap = q.num_start - h.end;
-                    let gap = if gap > rule.reach {
+                    let gap = if gap > rule.reach && ctx.aside > 0 {
                         gap - asides_before(ctx.chars, q.num_start, gap)
                     } else {
                         gap
