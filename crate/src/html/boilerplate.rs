@@ -79,24 +79,86 @@ enum Line {
 /// A footer or related-reading line near the end of the text (in its second half, with at most
 /// 2000 characters from there on) marks everything after it too. Spans are sorted and disjoint.
 pub fn boilerplate_spans(text: &str) -> Vec<(usize, usize)> {
-    let total = text.chars().count();
+    // Counted only when a footer line asks where the text ends (most texts have none).
+    let mut total = None;
     let mut spans = Vec::new();
     let mut start = 0;
     for raw in text.split('\n') {
-        let len = raw.chars().count();
         let line = raw.trim_end_matches('\r');
-        let end = start + line.chars().count();
+        let chars = line.chars().count();
+        // Each '\r' trimmed is one byte and one char.
+        let len = chars + (raw.len() - line.len());
+        let end = start + chars;
         match classify(line) {
-            Some(Line::Footer) if start * 2 >= total && total - start <= FOOTER_TAIL_CHARS => {
-                spans.push((start, total));
-                return spans;
+            Some(Line::Footer) => {
+                let total = *total.get_or_insert_with(|| text.chars().count());
+                if start * 2 >= total && total - start <= FOOTER_TAIL_CHARS {
+                    spans.push((start, total));
+                    return spans;
+                }
+                spans.push((start, end));
             }
-            Some(_) => spans.push((start, end)),
+            Some(Line::Itself) => spans.push((start, end)),
             None => {}
         }
         start += len + 1;
     }
     spans
+}
+
+/// Whether `line` opens with `opening` once its ASCII letters are lower-cased (the openings
+/// are lower-case and at most [`HEAD_CHARS`] long, so this is the head's test).
+fn opens_with(line: &str, opening: &str) -> bool {
+    debug_assert!(opening.chars().count() <= HEAD_CHARS);
+    line.len() >= opening.len()
+        && line.as_bytes()[..opening.len()].eq_ignore_ascii_case(opening.as_bytes())
+}
+
+/// What one pass over a short line finds, so that the word lists and the breadcrumb test run
+/// only on lines holding a char they need (most short lines hold none).
+#[derive(Default)]
+struct Seen {
+    /// 。, ？ or ?: a sentence.
+    prose: bool,
+    /// A breadcrumb separator.
+    separator: bool,
+    /// 版: the start of 版权所有.
+    copyright: bool,
+    /// The first char of a [`BYLINE_ANYWHERE`] word.
+    byline: bool,
+    /// The first char of a [`CONTACT_WORDS`] word, either case.
+    contact: bool,
+}
+
+impl Seen {
+    fn of(line: &str) -> Seen {
+        let mut seen = Seen::default();
+        for c in line.chars() {
+            match c {
+                '。' | '？' | '?' => seen.prose = true,
+                c if is_separator(c) => seen.separator = true,
+                '版' => seen.copyright = true,
+                c if opens_byline_word(c) => seen.byline = true,
+                c if opens_contact_word(c) => seen.contact = true,
+                _ => {}
+            }
+        }
+        seen
+    }
+}
+
+fn is_separator(c: char) -> bool {
+    matches!(c, '>' | '＞' | '›' | '»' | '→' | '〉')
+}
+
+/// The first chars of [`BYLINE_ANYWHERE`] (a test checks the list against it).
+fn opens_byline_word(c: char) -> bool {
+    matches!(c, '来' | '來' | '责' | '責' | '编' | '編' | '记' | '記')
+}
+
+/// The first chars of [`CONTACT_WORDS`], either ASCII case (a test checks the list).
+fn opens_contact_word(c: char) -> bool {
+    matches!(c, '邮' | '郵' | '电' | '電' | 'e' | 'E' | '联' | '聯' | '投')
 }
 
 fn classify(raw: &str) -> Option<Line> {
@@ -105,37 +167,40 @@ fn classify(raw: &str) -> Option<Line> {
     if line.is_empty() {
         return None;
     }
-    // The openings are short: lower-casing the head of the line is enough to test them, and
-    // most lines are long prose that needs nothing more. ASCII lower-casing is enough: the
-    // only letters in the lists are ASCII ones, and no other char lower-cases into them.
-    let head = line.chars().take(HEAD_CHARS).collect::<String>().to_ascii_lowercase();
-    let starts = |list: &[&str]| list.iter().any(|s| head.starts_with(s));
+    // The openings are short: testing the head of the line is enough, and most lines are
+    // long prose that needs nothing more. ASCII lower-casing is enough: the only letters in
+    // the lists are ASCII ones, and no other char lower-cases into them.
+    let starts = |list: &[&str]| list.iter().any(|s| opens_with(line, s));
     if starts(FOOTER_STARTS) {
         return Some(Line::Footer);
     }
     let chars = line.chars().count();
-    if starts(RELATED_STARTS) && chars <= 40 {
+    if chars <= 40 && starts(RELATED_STARTS) {
         return Some(Line::Footer);
     }
     if chars > MAX_LINE_CHARS {
         return None;
     }
-    if has_word(line, &["版权所有", "版權所有"]) {
+    let seen = Seen::of(line);
+    if seen.copyright && has_word(line, &["版权所有", "版權所有"]) {
         return Some(Line::Footer);
     }
     // Sentences (a full stop or a question) are content, whatever they open with: an
     // interview's 记者:…?县长:…。 is the report, not a byline.
-    let prose = line.chars().any(|c| matches!(c, '。' | '？' | '?'));
-    if starts(BREADCRUMB_STARTS) || (!prose && is_breadcrumb(line)) {
+    let prose = seen.prose;
+    if starts(BREADCRUMB_STARTS) || (!prose && seen.separator && is_breadcrumb(line)) {
         return Some(Line::Itself);
     }
-    if !prose && (is_byline(line) || (chars <= 80 && has_word(line, BYLINE_ANYWHERE))) {
+    if !prose
+        && (is_byline(line) || (chars <= 80 && seen.byline && has_word(line, BYLINE_ANYWHERE)))
+    {
         return Some(Line::Itself);
     }
     if starts(WIDGET_STARTS) && chars <= 60 {
         return Some(Line::Itself);
     }
-    if !prose && chars <= 60 && has_word(&line.to_ascii_lowercase(), CONTACT_WORDS) {
+    if !prose && chars <= 60 && seen.contact && has_word(&line.to_ascii_lowercase(), CONTACT_WORDS)
+    {
         return Some(Line::Itself);
     }
     if is_attribution(line) {
@@ -155,7 +220,7 @@ fn is_breadcrumb(line: &str) -> bool {
     if line.chars().count() > 80 {
         return false;
     }
-    let is_sep = |c: char| matches!(c, '>' | '＞' | '›' | '»' | '→' | '〉');
+    let is_sep = is_separator;
     let pieces: Vec<&str> = line.split(is_sep).map(str::trim).filter(|p| !p.is_empty()).collect();
     let seps = line.chars().filter(|c| is_sep(*c)).count();
     if seps == 0 || pieces.len() < 2 || pieces.iter().any(|p| p.chars().count() > 20) {
@@ -230,7 +295,22 @@ mod tests {
         for list in [FOOTER_STARTS, RELATED_STARTS, BREADCRUMB_STARTS, WIDGET_STARTS] {
             for opening in list {
                 assert!(opening.chars().count() <= HEAD_CHARS, "{opening}");
+                // `opens_with` lower-cases the line, not the opening.
+                assert_eq!(*opening, opening.to_ascii_lowercase());
             }
+        }
+    }
+
+    #[test]
+    fn one_pass_knows_the_first_char_of_every_word() {
+        for word in BYLINE_ANYWHERE {
+            assert!(opens_byline_word(word.chars().next().unwrap()), "{word}");
+        }
+        for word in CONTACT_WORDS {
+            let first = word.chars().next().unwrap();
+            assert_eq!(*word, word.to_ascii_lowercase());
+            assert!(opens_contact_word(first), "{word}");
+            assert!(opens_contact_word(first.to_ascii_uppercase()), "{word}");
         }
     }
 }
