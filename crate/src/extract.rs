@@ -437,6 +437,7 @@ impl Document {
         }
         remaining_since_lifted(compiled, &mut cands, &n.chars, &sents);
         date_reached_levels(&mut cands, present_year);
+        title_dates_levels(compiled, &mut cands, &n.chars);
         starts_are_no_latest(compiled, &mut cands);
         earliest_as_start(compiled, &mut cands, &n.chars, &quantities);
         Document { n, quantities, cands, warnings, region }
@@ -750,6 +751,42 @@ fn date_reached_levels(cands: &mut [Cand], present_year: Option<i32>) {
             c.rank_year = present_year.max(latest_dated[c.indicator]);
         }
     }
+}
+
+/// A title that names the year it reports on (绥化市2020年脱贫攻坚主要指标监测公报) dates the
+/// undated figures under it (人均可支配收入:11,386元; 脱贫劳动力务工就业6132人): they are that
+/// year's, not older than a line that names the year before (2019年…:9,970元).
+fn title_dates_levels(compiled: &Compiled, cands: &mut [Cand], chars: &[char]) {
+    let Some(year) = title_year(chars) else { return };
+    for c in cands.iter_mut() {
+        // A start of a change (由…) is of an earlier time than the title's.
+        let start = compiled.defs[c.indicator].role.as_deref() == Some("from");
+        if !start && c.time.year.is_none() && c.rank_year.is_none_or(|y| y < year) {
+            c.rank_year = Some(year);
+        }
+    }
+}
+
+/// The year a report's title names as its own: the first line, short as titles are, with a
+/// four-digit year and no word of a plan (2021年工作计划 reports on no year yet).
+fn title_year(chars: &[char]) -> Option<i32> {
+    let start = chars.iter().position(|c| !c.is_whitespace())?;
+    let len = chars[start..].iter().position(|&c| c == '\n').unwrap_or(chars.len() - start);
+    let line = &chars[start..start + len.min(61)];
+    if len > 60
+        || ["计划", "规划", "目标", "要点", "打算"].iter().any(|w| crate::words::contains(line, w))
+    {
+        return None;
+    }
+    // A date (广西日报 2021年1月12日) is when a page was printed, not the year it reports on.
+    let at = (0..line.len().saturating_sub(4)).find(|&k| {
+        line[k..k + 4].iter().all(char::is_ascii_digit)
+            && line[k + 4] == '年'
+            && !line.get(k + 5).is_some_and(char::is_ascii_digit)
+            && !(k > 0 && line[k - 1].is_ascii_digit())
+    })?;
+    let year: i32 = line[at..at + 4].iter().collect::<String>().parse().ok()?;
+    (1990..=2100).contains(&year).then_some(year)
 }
 
 /// Whether `head`, the words before a figure in its clause, end with a change's verb: the

@@ -184,6 +184,8 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         && w.time.cumulative == l.time.cumulative
         // A sentence that names no year shares its paragraph's.
         && (w.time.year == l.time.year || w.time.year.is_none() || l.time.year.is_none())
+        // …unless the report dates it otherwise (a title's year for its undated levels).
+        && !matches!((w.rank_year, l.rank_year), (Some(a), Some(b)) if a != b)
         && w.main_marker == l.main_marker
         && !same_value(w.value, l.value)
         // Figures far apart in size are a total and a part, not two versions of one total.
