@@ -27,6 +27,9 @@ const BYLINE_ANYWHERE: &[&str] = &[
     "記者：",
 ];
 
+/// Words of the line that closes a news article: its responsible editor.
+const EDITOR_WORDS: &[&str] = &["责任编辑", "責任編輯", "责编", "責編"];
+
 /// Line openings of copyright and disclaimer footers.
 #[rustfmt::skip]
 const FOOTER_STARTS: &[&str] = &[
@@ -190,6 +193,11 @@ fn classify(raw: &str) -> Option<Line> {
     let prose = seen.prose;
     if starts(BREADCRUMB_STARTS) || (!prose && seen.separator && is_breadcrumb(line)) {
         return Some(Line::Itself);
+    }
+    // (责任编辑:吴亚兰) closes a news article: near the end, what follows is the site's
+    // furniture (县市快讯, 数说… side boxes with other regions' figures).
+    if !prose && chars <= 40 && seen.byline && has_word(line, EDITOR_WORDS) {
+        return Some(Line::Footer);
     }
     if !prose
         && (is_byline(line) || (chars <= 80 && seen.byline && has_word(line, BYLINE_ANYWHERE)))
