@@ -184,6 +184,18 @@ pub fn normalize(text: &str) -> Normalized {
                     continue;
                 }
             }
+            // 饮水安全问题. 教育扶贫方面…: a half-width full stop after a Han char, before a
+            // space, a Han char or the end, ends a sentence as 。 does (a decimal point sits
+            // between digits).
+            '.' if i > 0
+                && is_han(src[i - 1])
+                && src.get(i + 1).is_none_or(|&n| n.is_whitespace() || is_han(n)) =>
+            {
+                chars.push('。');
+                map.push(i);
+                i += 1;
+                continue;
+            }
             '\n' => {
                 let line = &chars[line_start..];
                 if let Some(next) = join_wrapped_line(&src, line, &mut line_clean, i) {

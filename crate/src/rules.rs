@@ -184,10 +184,11 @@ impl Compiled {
             return None;
         }
         let in_clause = hits_in(ctx.hits, ctx.clause);
-        if in_clause
-            .iter()
-            .any(|h| ind.exclude.contains(&h.word) && !channel_item(ctx.chars, h.end))
-        {
+        if in_clause.iter().any(|h| {
+            ind.exclude.contains(&h.word)
+                && !channel_item(ctx.chars, h.end)
+                && !another_respective_item(ctx, q, h)
+        }) {
             return None;
         }
         if let Some(want_from) = ind.role_from {
@@ -233,6 +234,8 @@ impl Compiled {
                         && o.start != q.start
                         // 从32.4%下降到0.4%: the starting value does not cut 0.4% off its cue.
                         && !is_change_start(ctx.chars, o, ctx.clause)
+                        // …收入分别达到35126元、15212元: a sibling of a 分别 list neither.
+                        && !(ctx.chars.get(o.end) == Some(&'、') && respective_before(ctx, o.start))
                 })
         };
         // A note in brackets between a cue and its figure is an aside (贫困发生率由2014年底的
@@ -533,6 +536,39 @@ fn asides_before(chars: &[char], pos: usize, window: usize) -> usize {
         }
     }
     total
+}
+
+/// Whether 分别 stands in the clause before `pos`.
+fn respective_before(ctx: &Context, pos: usize) -> bool {
+    let from = ctx.clause.0.min(pos);
+    ctx.chars[from..pos].windows(2).any(|w| w == ['分', '别'])
+}
+
+/// Whether hit `h` lies in another item of a 分别 list than the one figure `q` answers:
+/// 城镇居民、农村居民人均可支配收入分别达到35126元、15212元 — 城镇 is the first item's, and the
+/// second figure is the second item's.
+fn another_respective_item(ctx: &Context, q: &Quantity, h: &Hit) -> bool {
+    let (a, b) = ctx.clause;
+    let chars = ctx.chars;
+    let Some(resp) = (a..q.num_start.min(b)).find(|&k| chars[k..].starts_with(&['分', '别']))
+    else {
+        return false;
+    };
+    if h.end > resp {
+        return false;
+    }
+    // The items before 分别, cut at 、; the figures after it, in order.
+    let cuts: Vec<usize> = (a..resp).filter(|&k| chars[k] == '、').collect();
+    let values: Vec<&Quantity> = starting_in(ctx.quantities, |o| o.start, resp, b)
+        .iter()
+        .filter(|o| o.unit == q.unit && o.end <= b)
+        .collect();
+    if cuts.is_empty() || values.len() != cuts.len() + 1 {
+        return false;
+    }
+    let Some(mine) = values.iter().position(|o| o.start == q.start) else { return false };
+    let item = cuts.iter().filter(|&&c| c < h.start).count();
+    item != mine
 }
 
 /// Whether the word ending at `end` is an item of a list of channels or means (通过扶贫车间、

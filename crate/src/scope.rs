@@ -128,6 +128,9 @@ const TARGET_MARKERS: &[&str] = &[
     "要确保",
     "要完成",
     "要实现",
+    // 今年我们还要再培训一万人次左右: more still to come.
+    "还要再",
+    "要再",
 ];
 
 /// Words that date a figure to the report's own present (到今年, 目前, 如今).
