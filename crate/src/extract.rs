@@ -438,6 +438,7 @@ impl Document {
         remaining_since_lifted(compiled, &mut cands, &n.chars, &sents);
         date_reached_levels(&mut cands, present_year);
         title_dates_levels(compiled, &mut cands, &n.chars);
+        date_plan_periods(&mut cands);
         starts_are_no_latest(compiled, &mut cands);
         earliest_as_start(compiled, &mut cands, &n.chars, &quantities);
         Document { n, quantities, cands, warnings, region }
@@ -569,6 +570,22 @@ const ALL_LIFTED: &[(&str, &str)] = &[
 fn all_lifted(chars: &[char], quantities: &[Quantity], qi: usize, sentence: Span) -> bool {
     const PHRASES: &[&str] = &["全部脱贫", "全部退出", "全部实现脱贫", "全部稳定脱贫", "均已脱贫"];
     let q = &quantities[qi];
+    // 贫困人口20618户84271人、贫困村156个,至2020年底贫困人口全部脱贫、贫困村全部出列: a
+    // phrase that names the poor again speaks of them past a sibling item of the list.
+    let restated = |window: &[char], at: usize| {
+        ["贫困人口", "贫困户"].iter().any(|w| crate::words::ends_with(&window[..at], w))
+    };
+    let far = (q.end + 40).min(sentence.1);
+    if q.end < far {
+        let window = &chars[q.end..far];
+        let again = (0..window.len()).find(|&i| {
+            PHRASES.iter().any(|p| crate::words::starts_with(&window[i..], p))
+                && restated(window, i)
+        });
+        if again.is_some() {
+            return true;
+        }
+    }
     let end = (q.end + 20).min(sentence.1);
     if q.end >= end {
         return false;
@@ -762,6 +779,19 @@ fn title_dates_levels(compiled: &Compiled, cands: &mut [Cand], chars: &[char]) {
         // A start of a change (由…) is of an earlier time than the title's.
         let start = compiled.defs[c.indicator].role.as_deref() == Some("from");
         if !start && c.time.year.is_none() && c.rank_year.is_none_or(|y| y < year) {
+            c.rank_year = Some(year);
+        }
+    }
+}
+
+/// A five-year plan's period dates its totals by its last year (“十二五”期间…1130公里 is of
+/// 2015, “十三五”期间…2468公里 of 2020), so the later period's total ranks first.
+fn date_plan_periods(cands: &mut [Cand]) {
+    const PERIODS: [(&str, i32); 4] =
+        [("十一五", 2010), ("十二五", 2015), ("十三五", 2020), ("十四五", 2025)];
+    for c in cands.iter_mut().filter(|c| c.time.year.is_none()) {
+        let Some(text) = c.time.text.as_deref() else { continue };
+        if let Some(&(_, year)) = PERIODS.iter().find(|(p, _)| text.contains(p)) {
             c.rank_year = Some(year);
         }
     }

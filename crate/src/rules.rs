@@ -183,6 +183,9 @@ impl Compiled {
         if !ind.units.contains(&q.unit) {
             return None;
         }
+        if compared_difference(ctx.chars, q, ctx.clause) {
+            return None;
+        }
         let in_clause = hits_in(ctx.hits, ctx.clause);
         if in_clause.iter().any(|h| {
             ind.exclude.contains(&h.word)
@@ -446,6 +449,17 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
     ["增长", "增加", "提高", "增收", "减少", "下降", "上升", "增长了", "增加了", "提高了", "下降了"]
         .iter()
         .any(|w| words::ends_with(head, w))
+}
+
+/// Whether `q` is a difference from another figure the clause compares with (比最初识别时多出
+/// 1578人, 比上年增加2361人): how much more or less, not a count of its own.
+pub fn compared_difference(chars: &[char], q: &Quantity, clause: Span) -> bool {
+    const MORE_OR_LESS: &[&str] = &[
+        "多出", "多了", "少了", "高出", "低了", "增加", "减少", "增长", "下降", "提高", "多", "少",
+    ];
+    let head = &chars[clause.0.min(q.num_start)..q.num_start];
+    let head = head.strip_suffix(&['了']).unwrap_or(head);
+    head.contains(&'比') && MORE_OR_LESS.iter().any(|w| words::ends_with(head, w))
 }
 
 /// The colon of a label that `q` is the value of: "贫困村全部退出:214个", "…全部销号:24318户、

@@ -71,12 +71,19 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
             {
                 weight *= 0.5;
             }
-            if partners.near(m.start, m.end) {
+            let model = is_model(&chars, m);
+            if partners.near(m.start, m.end) || model {
                 weight *= 0.3;
             }
             // An unsupported short name in the title (盘山 of 六盘山) is likelier a homonym
-            // than the subject: it counts as a mention, not as the title's region.
-            if title.0 <= m.start && m.start < title.1 && m.supported && !titled.contains(&code) {
+            // than the subject: it counts as a mention, not as the title's region; nor is a
+            // model to learn from (学习借鉴平昌经验).
+            if title.0 <= m.start
+                && m.start < title.1
+                && m.supported
+                && !model
+                && !titled.contains(&code)
+            {
                 titled.push(code);
                 // 关于X…的公示 names its subject outright.
                 weight += if title.2 { ABOUT_TITLE_BONUS } else { TITLE_BONUS };
@@ -218,6 +225,15 @@ fn mention_weight(m: &Mention) -> f64 {
 fn is_locator(chars: &[char], start: usize) -> bool {
     let before = &chars[start.saturating_sub(3)..start];
     LOCATOR_WORDS.iter().any(|w| crate::words::ends_with(before, w))
+}
+
+/// 学习借鉴平昌经验, 学习平昌县的经验做法: a region held up as a model to learn from is
+/// another county's example, not the subject.
+fn is_model(chars: &[char], m: &Mention) -> bool {
+    let before = &chars[m.start.saturating_sub(2)..m.start];
+    let after = &chars[m.end..(m.end + 3).min(chars.len())];
+    ["学习", "借鉴"].iter().any(|w| crate::words::ends_with(before, w))
+        || ["经验", "的经验"].iter().any(|w| crate::words::starts_with(after, w))
 }
 
 /// 黔西南州望谟县: a division written right before one of its own units only locates it, as
