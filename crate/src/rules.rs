@@ -64,6 +64,9 @@ pub struct Context<'a> {
     pub said_of: Option<Span>,
     /// Chars of bracketed notes in the clause before the figure ([`asides_before`]).
     pub aside: usize,
+    /// The figure is a difference from another the clause compares with
+    /// ([`compared_difference`]).
+    pub difference: bool,
 }
 
 impl<'a> Context<'a> {
@@ -80,7 +83,18 @@ impl<'a> Context<'a> {
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
         let head = q.num_start.saturating_sub(clause.0.min(q.num_start)).min(80);
         let aside = asides_before(chars, q.num_start, head);
-        Context { chars, clause, sentence, hits, quantities, label_colon, said_of, aside }
+        let difference = compared_difference(chars, q, clause);
+        Context {
+            chars,
+            clause,
+            sentence,
+            hits,
+            quantities,
+            label_colon,
+            said_of,
+            aside,
+            difference,
+        }
     }
 }
 
@@ -183,7 +197,7 @@ impl Compiled {
         if !ind.units.contains(&q.unit) {
             return None;
         }
-        if compared_difference(ctx.chars, q, ctx.clause) {
+        if ctx.difference {
             return None;
         }
         let in_clause = hits_in(ctx.hits, ctx.clause);
@@ -453,7 +467,7 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
 
 /// Whether `q` is a difference from another figure the clause compares with (比最初识别时多出
 /// 1578人, 比上年增加2361人): how much more or less, not a count of its own.
-pub fn compared_difference(chars: &[char], q: &Quantity, clause: Span) -> bool {
+fn compared_difference(chars: &[char], q: &Quantity, clause: Span) -> bool {
     const MORE_OR_LESS: &[&str] = &[
         "多出", "多了", "少了", "高出", "低了", "增加", "减少", "增长", "下降", "提高", "多", "少",
     ];

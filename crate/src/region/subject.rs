@@ -326,25 +326,21 @@ struct FigureSentences<'a> {
 
 impl<'a> FigureSentences<'a> {
     fn of(chars: &'a [char], found: &[Mention]) -> FigureSentences<'a> {
-        let mut sentences = Vec::new();
-        let mut start = 0;
-        for (i, &c) in chars.iter().enumerate() {
-            let last = i + 1 == chars.len();
-            if matches!(c, '。' | '!' | '?' | '\n') || last {
-                let end = i + 1;
-                if chars[start..end].iter().any(char::is_ascii_digit) {
-                    let named = found
-                        .iter()
-                        .filter(|m| {
-                            m.kind == MentionKind::Place && start <= m.start && m.start < end
-                        })
-                        .map(|m| m.adcodes[0])
-                        .collect();
-                    sentences.push((start, end, named));
-                }
-                start = end;
-            }
-        }
+        let sentences = crate::segment::sentences(chars)
+            .into_iter()
+            .filter(|&(s, e)| chars[s..e].iter().any(char::is_ascii_digit))
+            .map(|(s, e)| {
+                // `found` is in text order: the mentions starting inside, by bisection.
+                let from = found.partition_point(|m| m.start < s);
+                let named = found[from..]
+                    .iter()
+                    .take_while(|m| m.start < e)
+                    .filter(|m| m.kind == MentionKind::Place)
+                    .map(|m| m.adcodes[0])
+                    .collect();
+                (s, e, named)
+            })
+            .collect();
         FigureSentences { chars, sentences }
     }
 
