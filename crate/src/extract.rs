@@ -692,8 +692,17 @@ fn trimmed_sentence(n: &Normalized, sentence: Span, figure: Span) -> Span {
 
 /// The evidence span of a figure, always containing the figure (a figure can run past the
 /// end of an over-long sentence that [`crate::segment::sentences`] had to cut).
+/// A bullet or an emoji that opens the sentence (🔹 贫困村出列102个, ● 2万多名…) is left out.
 fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
-    let (a, b) = trimmed_sentence(n, sentence, figure);
+    let (mut a, b) = trimmed_sentence(n, sentence, figure);
+    let opens = |c: char| {
+        crate::normalize::is_han(c)
+            || c.is_alphanumeric()
+            || matches!(c, '(' | '[' | '【' | '“' | '"' | '《' | '「')
+    };
+    while a < figure.0 && !opens(n.chars[a]) {
+        a += 1;
+    }
     (a.min(figure.0), b.max(figure.1))
 }
 

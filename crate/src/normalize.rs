@@ -149,7 +149,13 @@ pub fn normalize(text: &str) -> Normalized {
         .count();
     let lenient = toned >= 3;
 
-    let dropped_spaces = spaces_inside_numbers(&src);
+    let dropped = match (spaces_inside_numbers(&src), phrase_breaks(&src)) {
+        (Some(mut a), Some(b)) => {
+            a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
+            Some(a)
+        }
+        (a, b) => a.or(b),
+    };
 
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
@@ -168,7 +174,7 @@ pub fn normalize(text: &str) -> Normalized {
             i = end;
             continue;
         }
-        if dropped_spaces.as_ref().is_some_and(|d| d[i]) {
+        if dropped.as_ref().is_some_and(|d| d[i]) {
             i += 1;
             continue;
         }
@@ -271,6 +277,67 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
         }
     }
     None
+}
+
+/// The longest line (chars other than white space) that counts as a phrase of a chat paste.
+const PHRASE_MAX: usize = 14;
+
+/// Line breaks to drop in a text broken after every short phrase, as a chat app or a poster
+/// sets it ("📌全县 / 累计脱贫 / 2.21万户 / 6.47万人"): each group of lines between blank lines
+/// is one statement, so a label and its figure must share a sentence. Applies only when short
+/// unpunctuated lines are at least two thirds of the text's lines (and a dozen at least); then
+/// a break is dropped, with the next line's indentation, when the lines on both sides are such
+/// phrases and the next one starts with a word or a figure, not a bullet or an emoji that
+/// opens a new item. `None` when nothing is dropped.
+fn phrase_breaks(src: &[char]) -> Option<Vec<bool>> {
+    // A quick test first: a report of long lines has few line breaks for its length.
+    let breaks = src.iter().filter(|&&c| c == '\n').count();
+    if breaks < 12 || breaks * PHRASE_MAX * 2 < src.len() {
+        return None;
+    }
+    // (start, end) of each line, without its '\n'.
+    let mut lines = Vec::with_capacity(breaks + 1);
+    let mut start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, src.len()));
+    let body = |&(a, b): &(usize, usize)| -> &[char] {
+        let line = &src[a..b];
+        let lead = line.iter().take_while(|c| c.is_whitespace()).count();
+        let trail = line[lead..].iter().rev().take_while(|c| c.is_whitespace()).count();
+        &line[lead..line.len() - trail]
+    };
+    let phrase = |line: &[char]| {
+        !line.is_empty()
+            && line.len() <= PHRASE_MAX
+            && !has_cell_break(line, 0)
+            && !line.last().is_some_and(|&c| ends_statement(c) || matches!(c, '。' | ';'))
+    };
+    let filled = lines.iter().filter(|l| !body(l).is_empty()).count();
+    let phrases = lines.iter().filter(|l| phrase(body(l))).count();
+    if phrases < 12 || phrases * 3 < filled * 2 {
+        return None;
+    }
+    let mut drop = vec![false; src.len()];
+    for pair in lines.windows(2) {
+        let (this, next) = (body(&pair[0]), body(&pair[1]));
+        let opens = next.first().is_some_and(|&c| {
+            is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | '[' | '【' | '“')
+        });
+        // A bracketed note under a figure goes with it: 2.68万户9.84万人 / (其中2020年脱贫1073人).
+        let note =
+            next.len() <= 2 * PHRASE_MAX && next.first() == Some(&'(') && next.last() == Some(&')');
+        if phrase(this) && (phrase(next) || note) && opens {
+            let (_, end) = pair[0];
+            let lead = src[end + 1..].iter().take_while(|c| c.is_whitespace()).count();
+            drop[end..end + 1 + lead].iter_mut().for_each(|d| *d = true);
+        }
+    }
+    drop.contains(&true).then_some(drop)
 }
 
 /// Spaces that OCR or typesetting put inside a number, to be dropped: between single digits
@@ -385,6 +452,19 @@ mod tests {
         let text = "为有就业意愿的劳动者提供就业服务，累计新建扶贫车间十三家，通过各种渠道提\n\n供完善的就业服务。";
         assert!(norm(text).contains("提供完善"));
         assert_eq!(norm("标题\n\n正文第一段。"), "标题\n\n正文第一段。");
+    }
+
+    #[test]
+    fn a_text_broken_after_every_phrase_is_joined_group_by_group() {
+        let item = "📌全县\n累计脱贫\n  1.2万户\n3.6万人\n(其中2020年脱贫800人)\n\n";
+        let chat = format!("群聊(12)\n王哥:\n{}", item.repeat(3));
+        let joined = "📌全县累计脱贫1.2万户3.6万人(其中2020年脱贫800人)\n\n";
+        assert_eq!(norm(&chat), format!("群聊(12)\n王哥:\n{}", joined.repeat(3)));
+        // A bullet opens a new item even without a blank line; a heading over prose stays.
+        let list = "🔹 贫困村出列\n102个\n🔹 危房改造\n2400户\n".repeat(4);
+        assert_eq!(norm(&list), "🔹 贫困村出列102个\n🔹 危房改造2400户\n".repeat(4));
+        let report = "一、基本情况\n全县累计脱贫1.2万户3.6万人,贫困村全部出列。\n".repeat(8);
+        assert_eq!(norm(&report), report);
     }
 
     #[test]

@@ -500,7 +500,7 @@ const CHANGE_ADVERBS: &[&str] = &["一路", "逐年", "逐步", "持续", "大�
 
 const TO_WORDS: &[&str] = &[
     "下降", "降至", "降到", "降为", "降低", "减少", "减至", "增长", "增加", "提高", "上升", "到",
-    "至", "增至", "升至", "跃升", "达到",
+    "至", "增至", "升至", "跃升", "达到", "涨到", "涨至", "上涨", "提升", "攀升",
 ];
 
 /// Whether the percentage `q` is the starting value of a change: 从/由 stands before it in
