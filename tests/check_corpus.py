@@ -149,6 +149,7 @@ ENCODINGS = {
     "tests/blind23/b23_10.txt": "gbk",  # news repost, no charset marker; CRLF line ends
     "tests/blind24/b24_04.txt": "utf-8-sig",
     "tests/blind24/b24_09.txt": "gb18030",  # press-conference transcript, no charset marker
+    "tests/blind27/b27_07.txt": "utf-16-le",  # CRLF line ends
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
