@@ -74,6 +74,7 @@ SETS = {
     "tests/blind24": {"gold": "tests/gold/blind24", "length": (600, 3000), "most_indicators": 12},
     "tests/blind25": {"gold": "tests/gold/blind25", "length": (600, 3000), "most_indicators": 12},
     "tests/blind26": {"gold": "tests/gold/blind26", "length": (600, 3000), "most_indicators": 12},
+    "tests/blind27": {"gold": "tests/gold/blind27", "length": (600, 3000), "most_indicators": 12},
 }
 
 # The one place a report's real encoding is stated: every report not listed here is UTF-8
@@ -156,6 +157,7 @@ ENCODINGS = {
     "tests/blind26/b26_04.txt": "gbk",  # statistical bulletin section, no charset marker
     "tests/blind26/b26_06.txt": "big5",  # CRLF line ends
     "tests/blind26/b26_09.html": "utf-8-sig",  # saved page with a BOM; the meta says charset=utf-8
+    "tests/blind27/b27_07.txt": "utf-16-le",  # CRLF line ends
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
