@@ -87,6 +87,13 @@ const SUB_MARKERS: &[&str] = &[
     "全省贫困",
     // 从全省看,陕西贫困发生率由…: a county's or a city's report quoting its province.
     "从全省看",
+    // 全省将集中力量攻克剩余的19.9万贫困人口: the province's own figure, in a county's or a
+    // city's report (the main region is never a province).
+    "全省",
+    "我省",
+    "本省",
+    "全国",
+    "我国",
     "从全国看",
     "全省范围",
 ];

@@ -174,9 +174,11 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
     }
     // A prefecture's feature that lists its counties and then tells one county's story
     // (固原市：… in the title, its five counties in the lead, then 隆德县 and 全县 in every
-    // paragraph): the one child named three times as often as any sibling, in more than twice
-    // as many sentences with a figure as the prefecture itself (by name or 全市), is the
-    // subject. A prefecture's report with one county as an example states its own figures.
+    // paragraph): the one child named three times as often as any sibling (twice, when the
+    // title names it and not the prefecture), in more than twice as many sentences with a
+    // figure as the prefecture itself (by name or 全市, not counting 比全市平均水平, 全市第二 and
+    // such, which only measure the county against it), is the subject. A prefecture's report
+    // with one county as an example states its own figures.
     if d.level == Level::Prefecture {
         let mut children: Vec<(f64, Division)> = own
             .iter()
@@ -187,9 +189,11 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
         children.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.adcode.cmp(b.1.adcode)));
         if let Some(&(top, child)) = children.first() {
             let next = children.get(1).map_or(0.0, |c| c.0);
-            if top >= 3.0 * next {
+            // The title naming the county (and not the prefecture) backs it.
+            let titled_child = titled.contains(&child.adcode) && !titled.contains(&d.adcode);
+            if top >= 3.0 * next || (titled_child && top >= 2.0 * next) {
                 let stated = FigureSentences::of(&chars, found);
-                let (by_child, by_itself) = (stated.naming(&child), stated.naming(&d));
+                let (by_child, by_itself) = (stated.naming(&child, false), stated.naming(&d, true));
                 if by_child >= 3 && by_child > 2 * by_itself {
                     d = child;
                 }
@@ -316,13 +320,22 @@ impl PartnerSpans {
     }
 }
 
+/// A mention in a figure sentence: (adcode, start, end).
+type Named = (&'static str, usize, usize);
+
 /// The sentences of a text that state a figure (an ASCII digit), with the divisions each
 /// names and the level words (全县, 该市, 县里 …) it uses.
 struct FigureSentences<'a> {
     chars: &'a [char],
-    /// (start, end, adcodes of the mentions starting inside), figure sentences only.
-    sentences: Vec<(usize, usize, Vec<&'static str>)>,
+    /// (start, end, mentions starting inside as (adcode, start, end)), figure sentences only.
+    sentences: Vec<(usize, usize, Vec<Named>)>,
 }
+
+/// Words after a prefecture's name or 全市 that only measure a county against it (比全市平均水平
+/// 低, 在全市各县中最大, 位居全市前列, 全市第二), and words before it that do so.
+const FRAME_AFTER: &[&str] =
+    &["平均", "各县", "各区", "前列", "第一", "第二", "第三", "最", "领先"];
+const FRAME_BEFORE: &[&str] = &["比", "在", "居", "于", "高于", "低于"];
 
 impl<'a> FigureSentences<'a> {
     fn of(chars: &'a [char], found: &[Mention]) -> FigureSentences<'a> {
@@ -336,7 +349,7 @@ impl<'a> FigureSentences<'a> {
                     .iter()
                     .take_while(|m| m.start < e)
                     .filter(|m| m.kind == MentionKind::Place)
-                    .map(|m| m.adcodes[0])
+                    .map(|m| (m.adcodes[0], m.start, m.end))
                     .collect();
                 (s, e, named)
             })
@@ -344,17 +357,29 @@ impl<'a> FigureSentences<'a> {
         FigureSentences { chars, sentences }
     }
 
-    /// How many figure sentences name `d` or speak of it by its level word.
-    fn naming(&self, d: &Division) -> usize {
+    /// Whether the words at `start..end` (a name or a level word) only frame a comparison.
+    fn frames(&self, start: usize, end: usize) -> bool {
+        let before = &self.chars[start.saturating_sub(2)..start];
+        let after = &self.chars[end..(end + 2).min(self.chars.len())];
+        FRAME_BEFORE.iter().any(|w| crate::words::ends_with(before, w))
+            || FRAME_AFTER.iter().any(|w| crate::words::starts_with(after, w))
+    }
+
+    /// How many figure sentences name `d` or speak of it by its level word; with
+    /// `own_figures`, not counting the mentions that only frame a comparison (比全市平均水平).
+    fn naming(&self, d: &Division, own_figures: bool) -> usize {
         let kind = if d.name.ends_with("自治州") { Some('州') } else { d.name.chars().last() };
+        let counts = |a: usize, b: usize| !own_figures || !self.frames(a, b);
         self.sentences
             .iter()
             .filter(|(s, e, named)| {
-                named.contains(&d.adcode)
+                named.iter().any(|&(c, a, b)| c == d.adcode && counts(a, b))
                     || kind.is_some_and(|k| {
-                        self.chars[*s..*e].windows(2).any(|w| {
-                            (matches!(w[0], '全' | '该' | '我' | '本') && w[1] == k)
-                                || (w[0] == k && w[1] == '里')
+                        (*s..e.saturating_sub(1)).any(|i| {
+                            let w = &self.chars[i..i + 2];
+                            ((matches!(w[0], '全' | '该' | '我' | '本') && w[1] == k)
+                                || (w[0] == k && w[1] == '里'))
+                                && counts(i, i + 2)
                         })
                     })
             })
