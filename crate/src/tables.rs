@@ -353,10 +353,13 @@ fn read_indicator_table(
     if !PAIR_HEADERS.contains(&header_text[lc].as_str()) {
         return Vec::new();
     }
-    let unit_column = header_text.get(lc + 1).is_some_and(|h| h == "单位");
-    let first_value = lc + if unit_column { 2 } else { 1 };
-    let Some(col) = (first_value..width).rev().find(|&j| {
-        !CHANGE_COLUMNS.iter().chain(TARGET_COLUMNS).any(|w| header_text[j].contains(w))
+    // The unit column stands after the labels (指标 单位 数值) or after the values (指标名称
+    // 数值 单位).
+    let unit_column =
+        (lc + 1..width).find(|&j| matches!(header_text[j].as_str(), "单位" | "计量单位"));
+    let Some(col) = (lc + 1..width).rev().find(|&j| {
+        Some(j) != unit_column
+            && !CHANGE_COLUMNS.iter().chain(TARGET_COLUMNS).any(|w| header_text[j].contains(w))
     }) else {
         return Vec::new();
     };
@@ -370,8 +373,8 @@ fn read_indicator_table(
     let mut out = Vec::new();
     for row in rows {
         let (label, unit) = label_and_unit(&text(chars, row.cells[lc]));
-        let unit = if unit_column {
-            text(chars, row.cells[lc + 1])
+        let unit = if let Some(u) = unit_column {
+            text(chars, row.cells[u])
         } else {
             unit_of(&label, unit, table_unit)
         };
@@ -786,6 +789,10 @@ mod tests {
         let text = "序号\t指标名称\t单位\t截至2019年底\t2020年目标\n1\t累计脱贫人口\t人\t26617\t26904\n2\t贫困村退出\t个\t86\t86\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "截至2019年底,累计脱贫人口26617人。截至2019年底,贫困村退出86个。\n");
+        // The unit column after the values.
+        let text = "指标名称\t数值\t单位\n累计脱贫人口\t23571\t人\n农村公路\t687.5\t公里\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "累计脱贫人口23571人。农村公路687.5公里。\n");
         // A caption naming several units gives none: which column is which is not said.
         assert_eq!(
             unit_note(
