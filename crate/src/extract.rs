@@ -443,9 +443,10 @@ impl Document {
 
     fn into_report(self, source: &str, compiled: &Compiled) -> Report {
         let Document { n, quantities, cands, mut warnings, region } = self;
-        let texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
+        let mut texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
         let labels: Vec<&str> = compiled.defs.iter().map(|d| d.label_zh.as_str()).collect();
-        let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
+        let (winners, mut reasons, conflicts) =
+            choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
         crate::warnings::cap_per_kind(&mut warnings);
@@ -467,7 +468,8 @@ impl Document {
                     value: c.value,
                     value_max: q.upper,
                     unit: compiled.defs[c.indicator].unit.clone(),
-                    text: texts[i].clone(),
+                    // Each candidate is built once: its strings are moved, not copied.
+                    text: std::mem::take(&mut texts[i]),
                     qualifier: q.qualifier.clone(),
                     start: c.orig_span.0,
                     end: c.orig_span.1,
@@ -476,8 +478,8 @@ impl Document {
                     time: c.time.clone(),
                     score: (c.score * 100.0).round() / 100.0,
                     status: if winners.contains(&Some(i)) { "headline" } else { "lost" }.into(),
-                    reason: reasons[i].en.clone(),
-                    reason_zh: reasons[i].zh.clone(),
+                    reason: std::mem::take(&mut reasons[i].en),
+                    reason_zh: std::mem::take(&mut reasons[i].zh),
                 }
             })
             .collect();
