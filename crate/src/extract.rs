@@ -288,12 +288,9 @@ impl Document {
             let orig = n.to_original(q.start, q.end);
             // 累计转移就业4.1万人,今年新增就业2300人: a clause that names its own single period
             // is not covered by the sentence's 累计; only its own words count.
-            let own_period = SINGLE_PERIOD
-                .iter()
-                .any(|w| crate::words::contains(&n.chars[own_clause.0..q.num_start], w));
-            let last_batch = LAST_BATCH
-                .iter()
-                .any(|w| crate::words::contains(&n.chars[own_clause.0..q.num_start], w));
+            let own_words = &n.chars[own_clause.0..q.num_start];
+            let own_period = crate::words::contains_any(own_words, SINGLE_PERIOD);
+            let last_batch = crate::words::contains_any(own_words, LAST_BATCH);
             let cumulative = !last_batch
                 && if own_period {
                     markers.cumulative(own_clause, own_clause, q.num_start, q.end)
@@ -446,9 +443,10 @@ impl Document {
 
     fn into_report(self, source: &str, compiled: &Compiled) -> Report {
         let Document { n, quantities, cands, mut warnings, region } = self;
-        let texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
+        let mut texts: Vec<String> = cands.iter().map(|c| n.slice(c.span.0, c.span.1)).collect();
         let labels: Vec<&str> = compiled.defs.iter().map(|d| d.label_zh.as_str()).collect();
-        let (winners, reasons, conflicts) = choose(&cands, compiled.defs.len(), &texts, &labels);
+        let (winners, mut reasons, conflicts) =
+            choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
         warnings.sort_by_key(|w| (w.start, w.end));
         crate::warnings::cap_per_kind(&mut warnings);
@@ -470,7 +468,8 @@ impl Document {
                     value: c.value,
                     value_max: q.upper,
                     unit: compiled.defs[c.indicator].unit.clone(),
-                    text: texts[i].clone(),
+                    // Each candidate is built once: its strings are moved, not copied.
+                    text: std::mem::take(&mut texts[i]),
                     qualifier: q.qualifier.clone(),
                     start: c.orig_span.0,
                     end: c.orig_span.1,
@@ -479,8 +478,8 @@ impl Document {
                     time: c.time.clone(),
                     score: (c.score * 100.0).round() / 100.0,
                     status: if winners.contains(&Some(i)) { "headline" } else { "lost" }.into(),
-                    reason: reasons[i].en.clone(),
-                    reason_zh: reasons[i].zh.clone(),
+                    reason: std::mem::take(&mut reasons[i].en),
+                    reason_zh: std::mem::take(&mut reasons[i].zh),
                 }
             })
             .collect();
@@ -625,8 +624,8 @@ fn remaining_since_lifted(compiled: &Compiled, cands: &mut [Cand], chars: &[char
         .filter_map(|&(s, e)| {
             let text = &chars[s..e];
             let says = crate::words::contains(text, "剩余")
-                && LIFTED.iter().any(|w| crate::words::contains(text, w))
-                && !PLAN.iter().any(|w| crate::words::contains(text, w));
+                && crate::words::contains_any(text, LIFTED)
+                && !crate::words::contains_any(text, PLAN);
             let year = text
                 .windows(5)
                 .filter(|w| w[..4].iter().all(char::is_ascii_digit) && w[4] == '年')
@@ -654,7 +653,7 @@ fn remaining_since_lifted(compiled: &Compiled, cands: &mut [Cand], chars: &[char
 
 fn problem_found(chars: &[char], sentence: Span, clause: Span) -> Option<&'static str> {
     let in_span = |(s, e): Span| {
-        PROBLEM_WORDS.iter().copied().find(|w| crate::words::contains(&chars[s..e], w))
+        crate::words::first_of(&chars[s..e], PROBLEM_WORDS).map(|k| PROBLEM_WORDS[k])
     };
     in_span(clause).or_else(|| {
         let head = &chars[clause.0..clause.1.min(clause.0 + 2)];

@@ -63,8 +63,8 @@ pub(crate) fn same_value(a: f64, b: f64) -> bool {
 fn loss_reason(winner: &Cand, loser: &Cand, w: &str) -> Said {
     if same_value(winner.value, loser.value) {
         return Said::new(
-            format!("the same figure as the headline {w}, stated again"),
-            format!("与采用的{w}相同,是重复表述"),
+            ["the same figure as the headline ", w, ", stated again"].concat(),
+            ["与采用的", w, "相同,是重复表述"].concat(),
         );
     }
     if winner.weight >= STRONG && loser.weight < STRONG {
@@ -75,33 +75,33 @@ fn loss_reason(winner: &Cand, loser: &Cand, w: &str) -> Said {
     }
     if winner.time.cumulative && !loser.time.cumulative {
         return Said::new(
-            format!("a single period's figure; the cumulative total {w} wins"),
-            format!("只是某一时段的数字,采用累计数{w}"),
+            ["a single period's figure; the cumulative total ", w, " wins"].concat(),
+            ["只是某一时段的数字,采用累计数", w].concat(),
         );
     }
     if winner.rank_year.unwrap_or(0) > loser.rank_year.unwrap_or(0) {
-        let y = winner.rank_year.unwrap_or(0);
+        let y = winner.rank_year.unwrap_or(0).to_string();
         return Said::new(
-            format!("older than the headline {w} ({y})"),
-            format!("早于采用的{w}({y}年)"),
+            ["older than the headline ", w, " (", &y, ")"].concat(),
+            ["早于采用的", w, "(", &y, "年)"].concat(),
         );
     }
     if winner.level_reached && !loser.level_reached {
         return Said::new(
-            format!("the headline {w} is the level it came down or up to"),
-            format!("采用的{w}是变化后达到的水平"),
+            ["the headline ", w, " is the level it came down or up to"].concat(),
+            ["采用的", w, "是变化后达到的水平"].concat(),
         );
     }
     if winner.main_marker && !loser.main_marker {
         return Said::new(
-            format!("{w} is stated for the whole region"),
-            format!("{w}是全域的数字"),
+            [w, " is stated for the whole region"].concat(),
+            [w, "是全域的数字"].concat(),
         );
     }
     if winner.value > loser.value {
         return Said::new(
-            format!("smaller than the stated total {w}; likely a part of it"),
-            format!("小于总数{w},可能只是其中一部分"),
+            ["smaller than the stated total ", w, "; likely a part of it"].concat(),
+            ["小于总数", w, ",可能只是其中一部分"].concat(),
         );
     }
     Said::new("ranked below the headline by the rules", "按规则排在采用的数字之后")
@@ -137,19 +137,29 @@ pub fn choose(
         let w = eligible[0];
         winners[ind] = Some(w);
         let wc = &cands[w];
-        let when = wc.time.text.as_deref().map(|t| format!(", {t}")).unwrap_or_default();
+        // Strings joined, not format!ed: this runs for every indicator of every report.
+        let cues = wc.cues.join("/");
+        let (comma, comma_zh, when) = match wc.time.text.as_deref() {
+            Some(t) => (", ", ",", t),
+            None => ("", "", ""),
+        };
         reasons[w] = Said::new(
-            format!(
-                "headline: {}{}{when}",
-                wc.cues.join("/"),
-                if wc.time.cumulative { ", cumulative" } else { "" }
-            ),
-            format!(
-                "采用:{}{}{}",
-                wc.cues.join("/"),
+            [
+                "headline: ",
+                &cues,
+                if wc.time.cumulative { ", cumulative" } else { "" },
+                comma,
+                when,
+            ]
+            .concat(),
+            [
+                "采用:",
+                &cues,
                 if wc.time.cumulative { ",累计" } else { "" },
-                when.replace(", ", ",")
-            ),
+                comma_zh,
+                &when.replace(", ", ","),
+            ]
+            .concat(),
         );
         for &l in &eligible[1..] {
             reasons[l] = loss_reason(wc, &cands[l], &texts[w]);

@@ -374,8 +374,8 @@ fn sections(
 ) -> Vec<(usize, usize, String)> {
     let mut out = Vec::new();
     for (k, &(at, body)) in headings.iter().enumerate() {
-        let word = words.iter().find(|w| crate::words::contains(body, w));
-        let review = unless.iter().any(|w| crate::words::contains(body, w));
+        let word = crate::words::first_of(body, words).map(|k| words[k]);
+        let review = crate::words::contains_any(body, unless);
         if let Some(word) = word.filter(|_| !review) {
             let end = headings.get(k + 1).map_or(text_len, |h| h.0);
             out.push((at, end, word.to_string()));
@@ -619,7 +619,7 @@ impl Markers {
             return Some(heading.clone());
         }
         let own = &chars[clause.0.min(pos)..pos];
-        let done = DONE_WORDS.iter().any(|w| crate::words::contains(own, w));
+        let done = crate::words::contains_any(own, DONE_WORDS);
         let from = if done { clause.0 } else { sentence.0.min(clause.0) };
         starting_in(&self.target, |m| m.0, from, pos)
             .iter()
@@ -682,8 +682,8 @@ pub fn time_scope(
 ) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
-    scope.forecast = words::contains(seg, "预计") || words::contains(seg, "预期");
-    if let Some(w) = PRESENT_MARKERS.iter().find(|w| words::contains(seg, w)) {
+    scope.forecast = words::contains_any(seg, &["预计", "预期"]);
+    if let Some(w) = words::first_of(seg, PRESENT_MARKERS).map(|k| PRESENT_MARKERS[k]) {
         scope.year = present_year;
         scope.text = Some(w.to_string());
     }

@@ -157,6 +157,50 @@ pub fn contains(chars: &[char], word: &str) -> bool {
     (0..chars.len()).any(|i| chars[i] == first && starts_with(&chars[i..], word))
 }
 
+/// The first of `words`, in list order, that occurs in `chars`: what
+/// `words.iter().position(|w| contains(chars, w))` says, in one pass over `chars` instead of
+/// one per word. Each char is first tested against a 512-bit filter of the words' first chars,
+/// so a clause is read once whatever the list's length. Lists longer than 64 words are
+/// searched word by word.
+pub fn first_of(chars: &[char], words: &[&str]) -> Option<usize> {
+    if words.len() > 64 {
+        return words.iter().position(|w| contains(chars, w));
+    }
+    let mut firsts = [None; 64];
+    let mut filter = [0u64; 8];
+    for (k, w) in words.iter().enumerate() {
+        let Some(c) = w.chars().next() else {
+            // The empty word is in every text: nothing before it can come first.
+            return words[..k].iter().position(|w| contains(chars, w)).or(Some(k));
+        };
+        firsts[k] = Some(c);
+        let bit = c as usize % 512;
+        filter[bit / 64] |= 1 << (bit % 64);
+    }
+    let mut present = 0u64;
+    for i in 0..chars.len() {
+        let c = chars[i];
+        let bit = c as usize % 512;
+        if filter[bit / 64] & (1 << (bit % 64)) == 0 {
+            continue;
+        }
+        for (k, w) in words.iter().enumerate() {
+            if firsts[k] == Some(c) && present & (1 << k) == 0 && starts_with(&chars[i..], w) {
+                if k == 0 {
+                    return Some(0);
+                }
+                present |= 1 << k;
+            }
+        }
+    }
+    (present != 0).then(|| present.trailing_zeros() as usize)
+}
+
+/// Whether any of `words` occurs in `chars` (see [`first_of`]).
+pub fn contains_any(chars: &[char], words: &[&str]) -> bool {
+    first_of(chars, words).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -195,6 +239,33 @@ mod tests {
             assert_eq!(ends_with(&chars, w), s.ends_with(w), "{w}");
             assert_eq!(starts_with(&chars, w), s.starts_with(w), "{w}");
             assert_eq!(contains(&chars, w), s.contains(w), "{w}");
+        }
+    }
+
+    #[test]
+    fn first_of_agrees_with_a_search_per_word() {
+        let lists: &[&[&str]] = &[
+            &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"],
+            &["截至目前", "目前"],
+            &["年", "今年"],
+            &["x", "", "今年"],
+            &["", "今年"],
+            &["2019", "年底", "预计!"],
+            &[],
+        ];
+        // Chars equal modulo 512 (the filter's width) must not be taken for one another.
+        let aliased = char::from_u32('年' as u32 + 512).unwrap();
+        for text in ["截至目前,今年", "今年目前", "", "截至2019年底预计", "现在至今如今"]
+            .into_iter()
+            .map(str::to_string)
+            .chain([format!("{aliased}年"), format!("{aliased}")])
+        {
+            let chars: Vec<char> = text.chars().collect();
+            for words in lists {
+                let expected = words.iter().position(|w| contains(&chars, w));
+                assert_eq!(first_of(&chars, words), expected, "{words:?} in {text}");
+                assert_eq!(contains_any(&chars, words), expected.is_some());
+            }
         }
     }
 
