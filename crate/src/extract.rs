@@ -389,17 +389,31 @@ impl Document {
                 sentence,
                 orig_span: orig,
             };
-            // 建档立卡贫困人口…人,截至2020年底已全部脱贫: the registered total is the lifted one.
+            // 建档立卡贫困人口…人,截至2020年底已全部脱贫: the registered total is the lifted one;
+            // and a figure read as lifted (…建档立卡贫困人口6925户14328人全部脱贫) is the
+            // registered total when 建档立卡 names it in its clause.
+            let registered_named =
+                || crate::words::contains(&n.chars[own_clause.0..q.num_start], "建档立卡");
             let lifted_too = ALL_LIFTED
                 .iter()
-                .find(|(registered, _)| compiled.defs[ind].id == *registered)
+                .find_map(|&(registered, lifted)| {
+                    let id = compiled.defs[ind].id.as_str();
+                    if id == registered {
+                        Some(lifted)
+                    } else if id == lifted && registered_named() {
+                        Some(registered)
+                    } else {
+                        None
+                    }
+                })
                 .filter(|_| all_lifted(&n.chars, &quantities, qi, sentence))
-                .and_then(|(_, lifted)| compiled.defs.iter().position(|d| d.id == *lifted));
+                .and_then(|twin| compiled.defs.iter().position(|d| d.id == twin));
             let mut also = None;
             if let Some(li) = lifted_too {
                 let mut lc = cand.clone();
                 lc.indicator = li;
-                lc.cues.push("全部脱贫".to_string());
+                let registered = ALL_LIFTED.iter().any(|&(r, _)| compiled.defs[li].id == r);
+                lc.cues.push(if registered { "建档立卡" } else { "全部脱贫" }.to_string());
                 also = Some(lc);
             }
             for cand in std::iter::once(cand).chain(also) {
