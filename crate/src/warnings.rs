@@ -195,6 +195,31 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
             ));
         }
     }
+    // 锟斤拷 (and Big5's 嚙踝蕭): replacement chars already written out as UTF-8 and read back
+    // as GBK (Big5), the classic scar of a text converted twice; digits inside are lost.
+    const SCARS: [[char; 3]; 2] = [['锟', '斤', '拷'], ['嚙', '踝', '蕭']];
+    let mut k = 0;
+    while k + 3 <= original.len() {
+        if !SCARS.iter().any(|w| original[k..k + 3] == *w) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k + 3 <= original.len() && SCARS.iter().any(|w| original[k..k + 3] == *w) {
+            k += 3;
+        }
+        let shown: String = original[s..k].iter().collect();
+        let said = if out.len() >= MAX_WARNINGS_PER_KIND {
+            Said::default()
+        } else {
+            Said::new(
+                format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+                format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
+            )
+        };
+        out.push(warning("corrupt_text", (s, k), said));
+    }
+    out.sort_by_key(|w| w.start);
     out
 }
 
