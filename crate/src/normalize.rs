@@ -149,13 +149,15 @@ pub fn normalize(text: &str) -> Normalized {
         .count();
     let lenient = toned >= 3;
 
-    let dropped = match (spaces_inside_numbers(&src), phrase_breaks(&src)) {
+    let union = |a: Option<Vec<bool>>, b: Option<Vec<bool>>| match (a, b) {
         (Some(mut a), Some(b)) => {
             a.iter_mut().zip(b).for_each(|(x, y)| *x |= y);
             Some(a)
         }
         (a, b) => a.or(b),
     };
+    let dropped =
+        union(union(spaces_inside_numbers(&src), phrase_breaks(&src)), letter_spacing(&src));
 
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
@@ -257,8 +259,11 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
     // Only a lower-case continuation joins: a Han char, or a figure (由2014年的 / 21.75%下降
     // 到…); a new paragraph usually starts with indentation, which is white space and skipped
     // above, so also require the next line not to look like a heading (a short line).
-    let digits =
-        src[j.min(src.len())..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+    // (OCR may leave a space inside the figure: 48 215人.)
+    let digits = src[j.min(src.len())..]
+        .iter()
+        .take_while(|c| c.is_ascii_digit() || **c == '.' || **c == ' ')
+        .count();
     let figure =
         digits > 0 && src.get(j + digits).is_some_and(|c| "万亿千百人户元个%公里亩".contains(*c));
     if j < src.len() && (is_han(src[j]) || figure) {
@@ -340,52 +345,113 @@ fn phrase_breaks(src: &[char]) -> Option<Vec<bool>> {
     drop.contains(&true).then_some(drop)
 }
 
+/// Spaces between the chars of a letter-spaced word, as a PDF's headings set them and OCR
+/// keeps them (三、存 在 的 问 题): single spaces inside a run of at least three single Han chars
+/// each parted by one. Two words with a space between (指标 单位) are cells, and keep it.
+fn letter_spacing(src: &[char]) -> Option<Vec<bool>> {
+    let han = |k: usize| src.get(k).is_some_and(|&c| is_han(c));
+    let mut drop: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i + 4 < src.len() {
+        // A run starts at a Han char that does not follow another one.
+        if !han(i) || (i > 0 && han(i - 1)) || src[i + 1] != ' ' {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while src.get(end + 1) == Some(&' ') && han(end + 2) && !han(end + 3) {
+            end += 2;
+        }
+        // The last char of the run may be followed by another Han char (基 本 情况): not spaced.
+        let chars = (end - i) / 2 + 1;
+        if chars >= 3 {
+            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
+            (i + 1..end).step_by(2).for_each(|k| d[k] = true);
+        }
+        i = end + 1;
+    }
+    drop
+}
+
 /// Spaces that OCR or typesetting put inside a number, to be dropped: between single digits
-/// (1 3 0 4户) and before a group of three (11 268元). Only a number whose end is followed by a
-/// Han char (its unit) qualifies, so a row of a table set with single spaces (合计 156 144 342)
-/// keeps its cells. `None` when the text has no such space.
+/// (1 3 0 4户, 1 2 817户), before a group of three (11 268元), among the decimals (22.7 4%), and
+/// after a lone first digit before a percentage (的2 2.74%). Only a number whose end is
+/// followed by a Han char (its unit) or % qualifies, so a row of a table set with single
+/// spaces (合计 156 144 342) keeps its cells. `None` when the text has no such space.
 fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
+    let digits_from = |k: usize| (k..).take_while(|&j| digit(j)).count();
     let mut drop: Option<Vec<bool>> = None;
     let mut i = 0;
     while i + 2 < src.len() {
-        // Only at the start of a run of digits followed by a space and a digit.
-        let lead = (i..).take_while(|&k| digit(k)).count();
-        if lead == 0
-            || (i > 0 && digit(i - 1))
-            || !(src.get(i + lead) == Some(&' ') && digit(i + lead + 1))
-        {
+        // Only at the start of a run of digits followed by a space and a digit (or by
+        // decimals and then one).
+        let lead = digits_from(i);
+        let spaced_after = src.get(i + lead) == Some(&' ') && digit(i + lead + 1);
+        let spaced_decimals = src.get(i + lead) == Some(&'.') && {
+            let k = i + lead + 1 + digits_from(i + lead + 1);
+            k > i + lead + 1 && src.get(k) == Some(&' ') && digit(k + 1)
+        };
+        if lead == 0 || (i > 0 && digit(i - 1)) || !(spaced_after || spaced_decimals) {
             i += lead.max(1);
             continue;
         }
-        // Single digits with single spaces: 1 3 0 4.
-        let mut end = i + 1;
-        let mut gaps = Vec::new();
-        while src.get(end) == Some(&' ') && digit(end + 1) && !digit(end + 2) {
-            gaps.push(end);
-            end += 2;
+        // The groups of digits parted by single spaces: (start, len).
+        let mut groups = vec![(i, lead)];
+        let mut end = i + lead;
+        while src.get(end) == Some(&' ') && digit(end + 1) {
+            let len = digits_from(end + 1);
+            groups.push((end + 1, len));
+            end += 1 + len;
         }
-        let spaced = lead == 1 && gaps.len() >= 2;
+        let (last, lens) = (groups[groups.len() - 1].1, &groups[..groups.len() - 1]);
+        let after_start = i > 0 && src[i - 1] == ' ';
+        // Single digits, the last group of up to three: 1 3 0 4, 1 2 817.
+        let spaced = groups.len() >= 3 && lens.iter().all(|g| g.1 == 1) && last <= 3;
         // One to three digits, a space, then exactly three: 11 268.
-        let grouped = lead <= 3
-            && src.get(i + lead) == Some(&' ')
-            && (1..=3).all(|k| digit(i + lead + k))
-            && !digit(i + lead + 4);
-        let (gaps, end) = if spaced {
-            (gaps, end)
-        } else if grouped && !(i > 0 && src[i - 1] == ' ') {
-            (vec![i + lead], i + lead + 4)
-        } else {
-            i += 1;
-            continue;
-        };
-        if src.get(end).is_some_and(|&c| is_han(c)) {
-            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
-            for g in gaps {
-                d[g] = true;
+        let grouped = groups.len() == 2 && lead <= 3 && last == 3 && !after_start;
+        // A decimal part, itself maybe spaced (22.7 4%).
+        let mut tail = end;
+        let mut decimal_gaps = Vec::new();
+        if src.get(tail) == Some(&'.') && digit(tail + 1) {
+            tail += 1 + digits_from(tail + 1);
+            while src.get(tail) == Some(&' ') && digit(tail + 1) && digits_from(tail + 1) <= 2 {
+                decimal_gaps.push(tail);
+                tail += 1 + digits_from(tail + 1);
             }
         }
-        i = end;
+        let percent = src.get(tail) == Some(&'%');
+        // 由2014年的2 2.74%降至: a lone digit cut from a percentage after a word.
+        let cut_percent =
+            groups.len() == 2 && lead == 1 && percent && tail > end && i > 0 && is_han(src[i - 1]);
+        // The unit may stand after a line break (1 2 817 / 户47 352人).
+        let wrapped_unit = src.get(tail) == Some(&'\n')
+            && src[tail..]
+                .iter()
+                .find(|c| !c.is_whitespace())
+                .is_some_and(|&c| "万亿千百人户元个%公里亩".contains(c));
+        let unit_follows = percent || wrapped_unit || src.get(tail).is_some_and(|&c| is_han(c));
+        if (spaced || grouped || cut_percent) && unit_follows {
+            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
+            for g in &groups[1..] {
+                d[g.0 - 1] = true;
+            }
+            for g in &decimal_gaps {
+                d[*g] = true;
+            }
+            i = tail;
+            continue;
+        }
+        // Only the decimals spaced: 22.7 4%.
+        if !decimal_gaps.is_empty() && unit_follows && groups.len() == 1 {
+            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
+            for g in &decimal_gaps {
+                d[*g] = true;
+            }
+            i = tail;
+            continue;
+        }
+        i += lead;
     }
     drop
 }
@@ -413,6 +479,13 @@ mod tests {
     fn spaces_inside_numbers_are_dropped_before_a_unit() {
         assert_eq!(norm("搬迁1 3 0 4户2 9 8 6人"), "搬迁1304户2986人");
         assert_eq!(norm("增长到2020年的11 268元,"), "增长到2020年的11268元,");
+        assert_eq!(norm("累计脱贫1 2 817户"), "累计脱贫12817户");
+        assert_eq!(
+            norm("发生率22.7 4%,由2014年的2 2.74%降至"),
+            "发生率22.74%,由2014年的22.74%降至"
+        );
+        assert_eq!(norm("合计 2 2.74%"), "合计 2 2.74%");
+        assert_eq!(norm("三、存 在 的 问 题\n指标 单位 数值"), "三、存在的问题\n指标 单位 数值");
         // A row of a table set with single spaces, and figures with no unit after them, keep
         // their spaces.
         assert_eq!(norm("合计 156 144 342"), "合计 156 144 342");
