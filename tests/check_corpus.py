@@ -4,7 +4,7 @@
 Usage: python3 tests/check_corpus.py        (from the repository root or anywhere)
 
 It never runs the engine. For each gold set in SETS (tests/reports, samples, tests/holdout,
-tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, each with its gold in tests/gold/<set>) it checks that
+tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind29, each with its gold in tests/gold/<set>) it checks that
   - every report has exactly one gold file, sharing its stem, and every gold file names
     an existing report;
   - each report decodes strictly in the encoding ENCODINGS states (UTF-8 without a BOM
@@ -75,6 +75,7 @@ SETS = {
     "tests/blind25": {"gold": "tests/gold/blind25", "length": (600, 3000), "most_indicators": 12},
     "tests/blind26": {"gold": "tests/gold/blind26", "length": (600, 3000), "most_indicators": 12},
     "tests/blind27": {"gold": "tests/gold/blind27", "length": (600, 3000), "most_indicators": 12},
+    "tests/blind29": {"gold": "tests/gold/blind29", "length": (600, 3000), "most_indicators": 12},
 }
 
 # The one place a report's real encoding is stated: every report not listed here is UTF-8
