@@ -160,6 +160,7 @@ ENCODINGS = {
     "tests/blind26/b26_09.html": "utf-8-sig",  # saved page with a BOM; the meta says charset=utf-8
     "tests/blind27/b27_07.txt": "utf-16-le",  # CRLF line ends
     "tests/blind29/b29_07.txt": "big5",  # full-width punctuation and some full-width digits; CRLF line ends
+    "tests/blind29/b29_08.html": "gbk",  # the page's meta says charset=gbk; article in nested <div>s
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
