@@ -258,7 +258,7 @@ impl Document {
             let own_clause = clause_of(&claus, q.num_start);
             // 选派驻村工作队,共226支: a clause that only says "in all" continues the
             // previous one's subject, so cues may stand there.
-            let clause = totals_previous(&n.chars, &claus, own_clause, q.num_start);
+            let clause = totals_previous(&n.chars, &claus, own_clause, (q.num_start, q.end));
             let ctx = Context::new(&n.chars, clause, sentence, &hits, &quantities, q);
             let best = (0..compiled.defs.len())
                 .filter_map(|i| compiled.score(i, q, &ctx).map(|m| (i, m)))
@@ -719,7 +719,8 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
     (a.min(figure.0), b.max(figure.1))
 }
 
-/// If quantity `i` is a 户 figure directly followed by a person figure, that figure.
+/// If quantity `i` is a 户 figure directly followed by a person figure (17541户63101人, or
+/// with a comma between, 三千多户,一万三千多人), that figure.
 fn paired_person(qs: &[Quantity], i: usize) -> Option<usize> {
     let h = &qs[i];
     let p = qs.get(i + 1)?;
@@ -902,15 +903,35 @@ fn carries_subject(head: &[char]) -> bool {
     only && verb
 }
 
-fn totals_previous(chars: &[char], claus: &[Span], clause: Span, pos: usize) -> Span {
+fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -> Span {
+    let pos = figure.0;
     let head = &chars[clause.0..pos];
     // Clauses are sorted and disjoint: a binary search, and no String per figure.
     let k = claus.binary_search(&clause).ok();
     let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
     // …收入突破万元大关,全年预计达到10932元: a head of only time and verb goes on likewise.
     let carries = || carries_subject(&chars[clause.0..pos.max(clause.0)]);
+    // 搬了三千多户,一万三千多人: a person figure opening its clause after a 户 figure is its
+    // pair, said of what the household's clause said.
+    let pairs_households = || {
+        head.is_empty()
+            && clause.0 >= 2
+            && chars[clause.0 - 2] == '户'
+            && chars.get(clause.0.wrapping_sub(3)).is_some_and(|&c| {
+                c.is_ascii_digit()
+                    || matches!(c, '多' | '余')
+                    || crate::numbers::chars::cn(c).is_some()
+            })
+    };
+    // 建档立卡的贫困户,两万多户: a clause of the figure alone (a spoken particle after it at
+    // most) states what the clause before it names.
+    let alone = || head.is_empty() && clause.1.saturating_sub(figure.1) <= 1;
     match k {
-        Some(k) if k > 0 && (is_total_head() || carries()) && chars[clause.0 - 1] == ',' => {
+        Some(k)
+            if k > 0
+                && (is_total_head() || carries() || pairs_households() || alone())
+                && chars[clause.0 - 1] == ',' =>
+        {
             (claus[k - 1].0, clause.1)
         }
         _ => clause,

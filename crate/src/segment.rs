@@ -10,6 +10,17 @@ fn ends_sentence(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | '\n' | '…')
 }
 
+/// Whether the char at `i` ends a sentence: as [`ends_sentence`], except an ellipsis right
+/// before a figure, a speaker's pause (搬了……三千多户, 培训了那个……六万多人次) in a transcript.
+fn cuts_sentence(chars: &[char], i: usize) -> bool {
+    ends_sentence(chars[i])
+        && !(chars[i] == '…'
+            && chars[i + 1..]
+                .iter()
+                .find(|&&c| c != '…')
+                .is_some_and(|&c| c.is_ascii_digit() || crate::numbers::chars::cn(c).is_some()))
+}
+
 /// How far back [`full_sentence_start`] looks: a full sentence longer than this is cut.
 const FULL_SENTENCE_REACH: usize = 400;
 
@@ -19,7 +30,7 @@ pub fn full_sentence_start(chars: &[char], start: usize) -> usize {
     let mut head = start.min(chars.len());
     while head > 0
         && start - head < FULL_SENTENCE_REACH
-        && (chars[head - 1] == ';' || !ends_sentence(chars[head - 1]))
+        && (chars[head - 1] == ';' || !cuts_sentence(chars, head - 1))
     {
         head -= 1;
     }
@@ -39,7 +50,7 @@ fn ends_clause(chars: &[char], i: usize) -> bool {
     if c == ':' && digit_at(Some(i + 1)) {
         return false;
     }
-    ends_sentence(c)
+    cuts_sentence(chars, i)
         || matches!(c, ',' | ':')
         || (c == '—' && (chars.get(i + 1) == Some(&'—') || i > 0 && chars[i - 1] == '—'))
 }
@@ -99,7 +110,7 @@ fn cap(chars: &[char], spans: Vec<Span>, max: usize) -> Vec<Span> {
 
 /// Sentences, without their closing mark (over-long ones cut, see [`MAX_SENTENCE`]).
 pub fn sentences(chars: &[char]) -> Vec<Span> {
-    cap(chars, split(chars, |i| ends_sentence(chars[i])), MAX_SENTENCE)
+    cap(chars, split(chars, |i| cuts_sentence(chars, i)), MAX_SENTENCE)
 }
 
 /// Clauses: pieces of sentences between commas, colons and double dashes. Quotes and
