@@ -185,6 +185,16 @@ pub fn normalize(text: &str) -> Normalized {
                 i += 1;
                 continue;
             }
+            // A circled number right after a figure or a word is a footnote's mark (由2014年末
+            //的25.3%①降至…): it goes, so the figure meets its words again. At the start of a
+            // line or after punctuation it numbers an item, and stays.
+            '①'..='⑳'
+                if i > 0
+                    && (src[i - 1].is_ascii_digit() || src[i - 1] == '%' || is_han(src[i - 1])) =>
+            {
+                i += 1;
+                continue;
+            }
             // Doubled punctuation left by ruby garble: `,,` and `,。` keep the second mark.
             ',' | '、' if ruby_removed > 0 || lenient => {
                 if matches!(src.get(i + 1), Some(',' | '。' | ';' | ':' | '!' | '?' | '、')) {

@@ -253,6 +253,8 @@ impl Compiled {
                         && !is_change_start(ctx.chars, o, ctx.clause)
                         // …收入分别达到35126元、15212元: a sibling of a 分别 list neither.
                         && !(ctx.chars.get(o.end) == Some(&'、') && respective_before(ctx, o.start))
+                        // 46个贫困村(含深度贫困村11个)全部出列: nor a part in a bracketed note.
+                        && !in_brackets(ctx.chars, (from, to), o)
                 })
         };
         // A note in brackets between a cue and its figure is an aside (贫困发生率由2014年底的
@@ -307,7 +309,14 @@ impl Compiled {
                     let closes = h.end == ctx.clause.1
                         && words::contains(&ctx.chars[h.start.saturating_sub(5)..h.start], "实现");
                     let reach = if closes { 2 * rule.reach } else { rule.reach };
-                    h.start - end <= reach && !blocked(end, h.start)
+                    // A bracketed note between the figure and its cue is an aside here too.
+                    let gap = h.start - end;
+                    let gap = if gap > reach && ctx.chars[end..h.start].contains(&')') {
+                        gap - asides_before(ctx.chars, h.start, gap)
+                    } else {
+                        gap
+                    };
+                    gap <= reach && !blocked(end, h.start)
                 })
                 .filter(|h| !has_own_figure(h))
                 .map(|h| (h.start - end, h.word))
@@ -564,6 +573,15 @@ fn asides_before(chars: &[char], pos: usize, window: usize) -> usize {
         }
     }
     total
+}
+
+/// Whether quantity `o` lies inside brackets within `span`: a '(' before it with no ')' between,
+/// and a ')' after it, both inside `span`.
+fn in_brackets(chars: &[char], span: Span, o: &Quantity) -> bool {
+    let before = &chars[span.0.min(o.start)..o.start];
+    let after = &chars[o.end.min(span.1)..span.1];
+    before.iter().rposition(|&c| c == '(' || c == ')').is_some_and(|p| before[p] == '(')
+        && after.contains(&')')
 }
 
 /// Whether 分别 stands in the clause before `pos`.

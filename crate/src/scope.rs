@@ -101,6 +101,9 @@ const SUB_MARKERS: &[&str] = &[
 /// Words that make a figure a part of a larger total.
 const PART_MARKERS: &[&str] = &[
     "其中",
+    // 46个贫困村(含深度贫困村11个)全部出列: a bracketed note of what the total includes.
+    "(含",
+    "(包括",
     "带动",
     "辐射带动",
     "直接带动",
@@ -652,9 +655,13 @@ impl Markers {
             .iter()
             .rev()
             .find(|&&(s, e)| {
-                (s >= clause.0 && e <= pos)
-                    || (s == sentence.0 && chars.get(e) == Some(&',') && e <= pos)
-                    || (chars.get(e) == Some(&':') && e < pos)
+                // (含…) covers only the figures inside its brackets: 易地扶贫搬迁(含生态搬迁)
+                // 735户 is the whole.
+                let closed = chars[s] == '(' && chars[e.min(pos)..pos].contains(&')');
+                !closed
+                    && ((s >= clause.0 && e <= pos)
+                        || (s == sentence.0 && chars.get(e) == Some(&',') && e <= pos)
+                        || (chars.get(e) == Some(&':') && e < pos))
             })
             .map(|&(s, e)| (s, chars[s..e].iter().collect()))
     }
