@@ -119,7 +119,12 @@ pub fn rewrite(n: Normalized) -> Normalized {
                 .and_then(|r| caption_date(&n.chars, r));
             read_pairs(&n.chars, block, when)
         } else {
-            read_table(&n.chars, block, unit.as_deref())
+            let sentences = read_table(&n.chars, block, unit.as_deref());
+            if sentences.is_empty() {
+                read_aligned_table(&n.chars, block, unit.as_deref())
+            } else {
+                sentences
+            }
         };
         if !sentences.is_empty() {
             replaced.push((block[0].start, block[end - k - 1].end, sentences));
@@ -329,6 +334,78 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
             continue;
         }
         out.push(sentence(chars, row.cells[0].start, &label, &unit, cell, None));
+    }
+    out
+}
+
+/// The display width of a char in a fixed-width layout: Han and full-width chars take two
+/// columns.
+fn display_width(c: char) -> usize {
+    if c >= '\u{2E80}' {
+        2
+    } else {
+        1
+    }
+}
+
+/// A table copied from a PDF (a statistical yearbook's) whose column headers wrap over several
+/// lines, each word standing over its column ("建档立卡 / 贫困户 / (户)"), above a total row
+/// (合计 4826 10318 …): the header lines' words are given to the total row's value columns
+/// by where they stand (display columns, Han chars two wide), each column's words read top to
+/// bottom as its header, and the total row becomes one sentence per column as in
+/// [`read_table`]. Nothing for a block with tabs, or without a total row right under at most
+/// four header lines.
+fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Sentence> {
+    let Some(t) = block.iter().position(|r| {
+        r.cells.len() >= 3
+            && TOTAL_ROWS.contains(&text(chars, r.cells[0]).as_str())
+            && r.cells[1..].iter().all(|&c| is_number(&text(chars, c)))
+    }) else {
+        return Vec::new();
+    };
+    if t == 0 || t > 4 || block[..=t].iter().any(|r| chars[r.start..r.end].contains(&'\t')) {
+        return Vec::new();
+    }
+    // Display columns of a cell, half-open.
+    let span = |row: &Row, c: Cell| {
+        let a: usize = chars[row.start..c.start].iter().map(|&ch| display_width(ch)).sum();
+        let w: usize = chars[c.start..c.end].iter().map(|&ch| display_width(ch)).sum();
+        (a, a + w)
+    };
+    let total = &block[t];
+    let columns: Vec<(usize, usize)> = total.cells[1..].iter().map(|&c| span(total, c)).collect();
+    let mut headers = vec![String::new(); columns.len()];
+    for row in &block[..t] {
+        for &cell in &row.cells {
+            let (a, b) = span(row, cell);
+            let overlap = |&(ca, cb): &(usize, usize)| cb.min(b).saturating_sub(ca.max(a));
+            let Some(j) = (0..columns.len())
+                .filter(|&j| overlap(&columns[j]) > 0)
+                .max_by_key(|&j| overlap(&columns[j]))
+            else {
+                // Over the labels (乡镇), or between columns: no column's word.
+                continue;
+            };
+            headers[j].push_str(&text(chars, cell));
+        }
+    }
+    // Every column needs a header, and the words must have named most of them.
+    if headers.iter().filter(|h| !h.is_empty()).count() * 3 < columns.len() * 2 {
+        return Vec::new();
+    }
+    let anchor = total.cells[0].start;
+    let mut noun = None;
+    let mut out = Vec::new();
+    for (j, header) in headers.iter().enumerate() {
+        let (label, unit) = label_and_unit(header);
+        let unit = unit_of(&label, unit, table_unit);
+        if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
+            noun = Some(*found);
+        }
+        if label.is_empty() {
+            continue;
+        }
+        out.push(sentence(chars, anchor, &label, &unit, total.cells[j + 1], noun));
     }
     out
 }
@@ -770,6 +847,29 @@ mod tests {
         // Prose that starts like a header is not a table.
         let prose = "指标 单位 都已经明确 下一步 要抓落实";
         assert_eq!(rewritten(prose).0, prose);
+    }
+
+    #[test]
+    fn a_pdf_table_with_wrapped_headers_is_read_by_where_its_words_stand() {
+        let text = concat!(
+            "            建档立卡    累计脱贫    贫困村\n",
+            "  乡  镇      贫困户      人口      已出列\n",
+            "               (户)        (人)       (个)\n",
+            "  合    计    4826       10127        31\n",
+            "  甲  镇       409         898         2\n",
+            "\n",
+            "  年  份    脱贫户数    脱贫人口    出列村\n",
+            "  2019         846        1732         4\n",
+        );
+        let (s, _) = rewritten(text);
+        assert!(
+            s.starts_with(
+                "合计建档立卡贫困户4826户。合计累计脱贫人口10127人。合计贫困村已出列31个。\n"
+            ),
+            "{s}"
+        );
+        // A table without a total row is left as it is.
+        assert!(s.ends_with("  2019         846        1732         4\n"), "{s}");
     }
 
     #[test]
