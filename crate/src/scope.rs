@@ -280,7 +280,13 @@ pub fn named_places(chars: &[char]) -> Vec<(usize, usize, String)> {
             && matches!(chars[i], '镇' | '乡')
             && "旧古老".contains(chars[name_start])
             && !next.is_some_and(|n| "村镇乡".contains(n));
-        if (NOT_NAME_END.contains(last) && !old_seat) || NOT_NAME_START.contains(chars[name_start])
+        // 南村镇 opening a clause: a town named after a village (inside running text X村镇 is
+        // more often villages and towns).
+        let opens = name_start == 0
+            || matches!(chars[name_start - 1], '。' | ',' | ';' | ':' | '\n' | ' ' | '、');
+        let village_town = last == '村' && chars[i] == '镇' && name_end - name_start == 2 && opens;
+        if (NOT_NAME_END.contains(last) && !old_seat && !village_town)
+            || NOT_NAME_START.contains(chars[name_start])
         {
             continue;
         }
@@ -511,13 +517,26 @@ impl Markers {
         }
         // 云梯社区是全县最大的安置点,安置…: 全县 ranks the place; it is not whose figure.
         // Nor is the 全市 a county is first in (在全市率先退出贫困县序列,…认可度达98.76%).
+        // Nor 南村镇是全县易地扶贫搬迁任务最重的乡镇: a superlative naming a place of it.
+        let ranks_a_place = |after: &[char]| {
+            let clause = &after[..after
+                .iter()
+                .take(30)
+                .position(|c| matches!(c, ',' | '。' | ';' | '!' | '?' | '\n'))
+                .unwrap_or(after.len().min(30))];
+            clause.contains(&'最')
+                && ["乡镇", "的镇", "的乡", "的村", "安置点", "安置区", "社区", "之一"]
+                    .iter()
+                    .any(|w| crate::words::ends_with(clause, w))
+        };
         scope.retain(|&(s, e, _)| {
             let after = &chars[e.min(chars.len())..];
             !(chars[s] == '全'
                 && (after.first() == Some(&'最')
                     || ["第一", "唯一", "首个", "首家", "规模最", "率先", "领先", "前列", "排名"]
                         .iter()
-                        .any(|w| crate::words::starts_with(after, w))))
+                        .any(|w| crate::words::starts_with(after, w))
+                    || ranks_a_place(after)))
         });
         let headings = section_headings(chars);
         let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
@@ -795,6 +814,8 @@ mod tests {
         assert!(places("向135个脱贫村和32个其他村选派驻村工作队167支").is_empty());
         assert_eq!(places("在南宾街道城北社区"), ["南宾"]);
         assert_eq!(places("旧县镇2014年以来累计脱贫"), ["旧县"]);
+        assert_eq!(places("。南村镇累计搬迁安置862户"), ["南村"]);
+        assert!(places("推进各村镇建设").is_empty());
         assert!(places("县乡村三级书记").is_empty());
     }
 
