@@ -143,6 +143,10 @@ const TARGET_MARKERS: &[&str] = &[
     "要再",
 ];
 
+/// Heads of a list of the year's tasks, when a colon follows them.
+const TASK_LISTS: &[&str] =
+    &["目标任务是:", "目标任务:", "主要任务是:", "重点任务是:", "工作目标是:", "工作目标:"];
+
 /// Words that date a figure to the report's own present (到今年, 目前, 如今).
 const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"];
 
@@ -659,6 +663,17 @@ impl Markers {
                 })
             })
             .map(|&(s, e)| chars[s..e].iter().collect())
+            .or_else(|| {
+                // 今年的目标任务是:确保…;新增转移就业3万人以上;开展职业技能培训2.5万人次: the
+                // year's tasks listed after a colon (目标任务 alone is no plan: 目标任务全面完成).
+                let head = clause.0.min(pos);
+                let stop = crate::segment::full_sentence_start(chars, head);
+                let span = &chars[stop..head];
+                TASK_LISTS
+                    .iter()
+                    .find(|w| crate::words::contains(span, w))
+                    .map(|w| w.trim_end_matches(':').to_string())
+            })
     }
 
     /// A part marker before `pos` in the clause, one opening the sentence (其中,…), or one
