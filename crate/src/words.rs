@@ -179,6 +179,76 @@ impl AllWords {
     }
 }
 
+/// A few short word lists whose every occurrence in a text is found in one pass ([`CueLists::find`]),
+/// so that which word of a list a span holds ([`Cues::first_of`]) is a binary search in the
+/// list's occurrences, not a scan of the span per question: the per-figure tests (is there a
+/// 已 before the figure in its clause, a 今年 in its sentence…) ask a few thousand times a
+/// document about spans of tens of chars.
+#[derive(Debug, Clone)]
+pub struct CueLists {
+    finder: AllWords,
+    /// The list and place in it of each word id.
+    of: Vec<(usize, usize)>,
+    lists: usize,
+}
+
+impl CueLists {
+    /// Lists of non-empty words.
+    pub fn new(lists: &[&[&str]]) -> CueLists {
+        let mut words = Vec::new();
+        let mut of = Vec::new();
+        for (list, list_words) in lists.iter().enumerate() {
+            for (k, w) in list_words.iter().enumerate() {
+                assert!(!w.is_empty(), "an empty cue word");
+                words.push(*w);
+                of.push((list, k));
+            }
+        }
+        CueLists { finder: AllWords::new(&words), of, lists: lists.len() }
+    }
+
+    /// Where each list's words occur in `chars`.
+    pub fn find(&self, chars: &[char]) -> Cues {
+        let mut hits = vec![Vec::new(); self.lists];
+        for (s, e, id) in self.finder.find(chars) {
+            let (list, k) = self.of[id as usize];
+            hits[list].push((s, e, k));
+        }
+        Cues { hits }
+    }
+}
+
+/// The occurrences of [`CueLists`]' words in one text.
+#[derive(Debug, Clone, Default)]
+pub struct Cues {
+    /// Per list: (start, end, place of the word in its list), sorted by start.
+    hits: Vec<Vec<(usize, usize, usize)>>,
+}
+
+impl Cues {
+    /// The first word of list `list`, in list order, that occurs inside `span` (char offsets
+    /// into the text found): what [`first_of`] says of that slice of the text.
+    pub fn first_of(&self, list: usize, span: (usize, usize)) -> Option<usize> {
+        let hits = &self.hits[list];
+        let from = hits.partition_point(|h| h.0 < span.0);
+        let mut best: Option<usize> = None;
+        for &(_, e, k) in hits[from..].iter().take_while(|h| h.0 < span.1) {
+            if e <= span.1 && best.is_none_or(|b| k < b) {
+                best = Some(k);
+                if k == 0 {
+                    break;
+                }
+            }
+        }
+        best
+    }
+
+    /// Whether a word of list `list` occurs inside `span`.
+    pub fn contains_any(&self, list: usize, span: (usize, usize)) -> bool {
+        self.first_of(list, span).is_some()
+    }
+}
+
 /// Whether `chars` end with `word`.
 pub fn ends_with(chars: &[char], word: &str) -> bool {
     let n = word.chars().count();
@@ -332,6 +402,34 @@ mod tests {
                 let expected = words.iter().position(|w| contains(&chars, w));
                 assert_eq!(first_of(&chars, words), expected, "{words:?} in {text}");
                 assert_eq!(contains_any(&chars, words), expected.is_some());
+            }
+        }
+    }
+
+    #[test]
+    fn cues_agree_with_first_of_on_every_span() {
+        let lists: &[&[&str]] = &[
+            &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"],
+            &["已", "了", "完成", "累计"],
+            &["村村", "村"],
+        ];
+        let cues = CueLists::new(lists);
+        for text in ["截至目前,今年已完成了累计", "村村村", "今年目前", "", "现在至今如今已"]
+        {
+            let chars: Vec<char> = text.chars().collect();
+            let found = cues.find(&chars);
+            for s in 0..=chars.len() {
+                for e in s..=chars.len() {
+                    for (l, words) in lists.iter().enumerate() {
+                        let expected = first_of(&chars[s..e], words);
+                        assert_eq!(
+                            found.first_of(l, (s, e)),
+                            expected,
+                            "{words:?} {s}..{e} {text}"
+                        );
+                        assert_eq!(found.contains_any(l, (s, e)), expected.is_some());
+                    }
+                }
             }
         }
     }
