@@ -238,10 +238,10 @@ impl Document {
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
         // The scorer and the continuation rule search them by position.
         debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
-        let hits = compiled.hits(&n.chars);
+        let (hits, listed) = compiled.find(&n.chars);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &main_names, &other_regions);
+        let markers = Markers::find(&n.chars, &main_names, &other_regions, &listed);
         let cues = &markers.cues;
 
         let present_year = present_year(&n.chars, &markers);

@@ -234,10 +234,11 @@ pub struct Markers {
 }
 
 /// The short word lists the per-figure tests read, each found once per document
-/// ([`Markers::cues`]) rather than in each figure's clause or sentence.
+/// ([`Markers::cues`]) rather than in each figure's clause or sentence: lists of
+/// [`word_lists`], after the five marker lists.
 #[derive(Clone, Copy)]
 pub enum Cue {
-    Present,
+    Present = 5,
     Done,
     Forecast,
     Problem,
@@ -245,12 +246,18 @@ pub enum Cue {
     LastBatch,
 }
 
-/// The [`Cue`] lists, in its order.
-pub fn cue_lists() -> &'static words::CueLists {
+/// The marker lists, then the [`Cue`] lists in its order: words the catalog's search finds in
+/// the same pass as its own (`rules::Compiled::find`), for [`Markers::find`].
+pub fn word_lists() -> &'static words::WordLists {
     use std::sync::OnceLock;
-    static CUES: OnceLock<words::CueLists> = OnceLock::new();
-    CUES.get_or_init(|| {
-        words::CueLists::new(&[
+    static LISTS: OnceLock<words::WordLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        words::WordLists::new(&[
+            MAIN_MARKERS,
+            SUB_MARKERS,
+            PART_MARKERS,
+            CUMULATIVE,
+            TARGET_MARKERS,
             PRESENT_MARKERS,
             DONE_WORDS,
             &["预计", "预期"],
@@ -416,27 +423,16 @@ fn sections(
 
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
-    /// (full and short) so its own mentions count as main-scope markers.
+    /// (full and short) so its own mentions count as main-scope markers. `listed`: every
+    /// occurrence of [`word_lists`]' words, sorted by start, then end.
     pub fn find(
         chars: &[char],
         main_names: &[String],
         other_regions: &[(usize, usize)],
+        listed: &[(usize, usize, u32)],
     ) -> Markers {
-        use std::sync::OnceLock;
-        static MARKERS: OnceLock<WordSets> = OnceLock::new();
-        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] = MARKERS
-            .get_or_init(|| {
-                WordSets::new(&[
-                    MAIN_MARKERS,
-                    SUB_MARKERS,
-                    PART_MARKERS,
-                    CUMULATIVE,
-                    TARGET_MARKERS,
-                ])
-            })
-            .find(chars)
-            .try_into()
-            .expect("five lists");
+        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] =
+            word_lists().standard(listed, 5).try_into().expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
         // 全县 in a prefecture's report is one of its counties, and 全州 in a county's report
         // is the prefecture around it: a marker naming another level is not the region's —
@@ -560,7 +556,7 @@ impl Markers {
         part.retain(|&(s, _)| {
             !(s > 0 && chars[s - 1] == '全' && matches!(chars[s], '县' | '市' | '区' | '省'))
         });
-        let cues = cue_lists().find(chars);
+        let cues = word_lists().cues(listed);
         Markers { scope, target, plans, problems, part, cumulative, cues }
     }
 
@@ -808,6 +804,12 @@ fn heading_date(chars: &[char], start: usize) -> Option<(i32, String)> {
 mod tests {
     use super::*;
 
+    /// The cues of `chars`, found as the catalog's search would.
+    fn test_cues(chars: &[char]) -> words::Cues {
+        let lists = word_lists();
+        lists.cues(&words::AllWords::new(lists.words()).find(chars))
+    }
+
     fn places(s: &str) -> Vec<String> {
         let c: Vec<char> = s.chars().collect();
         named_places(&c).into_iter().map(|p| p.2).collect()
@@ -826,11 +828,11 @@ mod tests {
     #[test]
     fn time_scope_reads_the_last_year() {
         let c: Vec<char> = "截至2019年底,全县累计减贫".chars().collect();
-        let t = time_scope(&c, &cue_lists().find(&c), (0, c.len()), c.len(), true, None);
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), true, None);
         assert_eq!(t.year, Some(2019));
         assert_eq!(t.text.as_deref(), Some("截至2019年底"));
         let c: Vec<char> = "2020年,贫困群众人均可支配收入预计可达".chars().collect();
-        let t = time_scope(&c, &cue_lists().find(&c), (0, c.len()), c.len(), false, None);
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
     }
@@ -840,8 +842,7 @@ mod tests {
         let text = "2021年,搬迁群众人均纯收入提高到11650元;全市农村居民人均可支配收入1.39万元。";
         let c: Vec<char> = text.chars().collect();
         let semi = c.iter().position(|&ch| ch == ';').unwrap();
-        let t =
-            time_scope(&c, &cue_lists().find(&c), (semi + 1, c.len()), c.len() - 1, false, None);
+        let t = time_scope(&c, &test_cues(&c), (semi + 1, c.len()), c.len() - 1, false, None);
         assert_eq!(t.year, Some(2021));
         assert_eq!(t.text.as_deref(), Some("2021年"));
         // Not when the sentence opens with more than a date, nor across a full stop.
@@ -851,7 +852,7 @@ mod tests {
         assert_eq!(
             time_scope(
                 &other,
-                &cue_lists().find(&other),
+                &test_cues(&other),
                 (semi + 1, other.len()),
                 other.len() - 1,
                 false,
@@ -865,7 +866,7 @@ mod tests {
         assert_eq!(
             time_scope(
                 &stop,
-                &cue_lists().find(&stop),
+                &test_cues(&stop),
                 (dot + 1, stop.len()),
                 stop.len() - 1,
                 false,

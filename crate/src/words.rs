@@ -179,38 +179,68 @@ impl AllWords {
     }
 }
 
-/// A few short word lists whose every occurrence in a text is found in one pass ([`CueLists::find`]),
-/// so that which word of a list a span holds ([`Cues::first_of`]) is a binary search in the
-/// list's occurrences, not a scan of the span per question: the per-figure tests (is there a
-/// 已 before the figure in its clause, a 今年 in its sentence…) ask a few thousand times a
-/// document about spans of tens of chars.
+/// A few fixed word lists, numbered as one list ([`WordLists::words`]) so that one
+/// [`AllWords`] search (the catalog's, which takes them on) finds them all, in the same pass
+/// over the text as the catalog's own words. From every occurrence it found,
+/// [`WordLists::standard`] gives what [`WordSets::find`] gives (the scope markers), and
+/// [`WordLists::cues`] the per-list occurrences that [`Cues::first_of`] asks about in a binary
+/// search, not a scan of the span per question: the per-figure tests (is there a 已 before the
+/// figure in its clause, a 今年 in its sentence…) ask a few thousand times a document about
+/// spans of tens of chars.
 #[derive(Debug, Clone)]
-pub struct CueLists {
-    finder: AllWords,
-    /// The list and place in it of each word id.
+pub struct WordLists {
+    words: Vec<&'static str>,
+    /// The list and place in it of each word.
     of: Vec<(usize, usize)>,
     lists: usize,
 }
 
-impl CueLists {
+impl WordLists {
     /// Lists of non-empty words.
-    pub fn new(lists: &[&[&str]]) -> CueLists {
+    pub fn new(lists: &[&[&'static str]]) -> WordLists {
         let mut words = Vec::new();
         let mut of = Vec::new();
         for (list, list_words) in lists.iter().enumerate() {
             for (k, w) in list_words.iter().enumerate() {
-                assert!(!w.is_empty(), "an empty cue word");
+                assert!(!w.is_empty(), "an empty listed word");
                 words.push(*w);
                 of.push((list, k));
             }
         }
-        CueLists { finder: AllWords::new(&words), of, lists: lists.len() }
+        WordLists { words, of, lists: lists.len() }
     }
 
-    /// Where each list's words occur in `chars`.
-    pub fn find(&self, chars: &[char]) -> Cues {
+    /// Every list's words, one after another: a word's id is its place here.
+    pub fn words(&self) -> &[&'static str] {
+        &self.words
+    }
+
+    /// What [`WordSets::find`] says of the first `n` lists, from every occurrence of
+    /// [`WordLists::words`] in the text, as [`AllWords::find`] gives them: the match that
+    /// ends first, the longest of those ending there, then on from its end, per list.
+    pub fn standard(&self, found: &[(usize, usize, u32)], n: usize) -> Vec<Vec<(usize, usize)>> {
+        let mut by_end: Vec<(usize, usize, usize)> = found
+            .iter()
+            .map(|&(s, e, id)| (s, e, self.of[id as usize].0))
+            .filter(|h| h.2 < n)
+            .collect();
+        by_end.sort_unstable_by_key(|&(s, e, _)| (e, s));
+        let mut out = vec![Vec::new(); n];
+        let mut resume = vec![0usize; n];
+        for (s, e, list) in by_end {
+            if s >= resume[list] {
+                out[list].push((s, e));
+                resume[list] = e;
+            }
+        }
+        out
+    }
+
+    /// Where each list's words occur, from every occurrence of [`WordLists::words`] in the
+    /// text, sorted by start, as [`AllWords::find`] gives them.
+    pub fn cues(&self, found: &[(usize, usize, u32)]) -> Cues {
         let mut hits = vec![Vec::new(); self.lists];
-        for (s, e, id) in self.finder.find(chars) {
+        for &(s, e, id) in found {
             let (list, k) = self.of[id as usize];
             hits[list].push((s, e, k));
         }
@@ -218,7 +248,7 @@ impl CueLists {
     }
 }
 
-/// The occurrences of [`CueLists`]' words in one text.
+/// The occurrences of [`WordLists`]' words in one text.
 #[derive(Debug, Clone, Default)]
 pub struct Cues {
     /// Per list: (start, end, place of the word in its list), sorted by start.
@@ -413,11 +443,12 @@ mod tests {
             &["已", "了", "完成", "累计"],
             &["村村", "村"],
         ];
-        let cues = CueLists::new(lists);
+        let listed = WordLists::new(lists);
+        let finder = AllWords::new(listed.words());
         for text in ["截至目前,今年已完成了累计", "村村村", "今年目前", "", "现在至今如今已"]
         {
             let chars: Vec<char> = text.chars().collect();
-            let found = cues.find(&chars);
+            let found = listed.cues(&finder.find(&chars));
             for s in 0..=chars.len() {
                 for e in s..=chars.len() {
                     for (l, words) in lists.iter().enumerate() {
@@ -432,6 +463,22 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn standard_matches_agree_with_word_sets() {
+        let lists: &[&[&str]] = &[
+            &["全县", "县域", "全县域", "该村", "全县"],
+            &["村民", "其中", "中村", "村"],
+            &["村村", "累计", "计划"],
+            &["全区"],
+        ];
+        let listed = WordLists::new(lists);
+        let finder = AllWords::new(listed.words());
+        let text = "全县域内该村村民其中中村累计计划全县县域全县域累计划村村村村村全区";
+        let chars: Vec<char> = text.chars().collect();
+        let expected = WordSets::new(&lists[..3]).find(&chars);
+        assert_eq!(listed.standard(&finder.find(&chars), 3), expected);
     }
 
     #[test]
