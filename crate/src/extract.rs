@@ -215,7 +215,7 @@ impl Document {
     fn read(text: &str, compiled: &Compiled) -> Document {
         let original: Vec<char> = text.chars().collect();
         let n = crate::tables::rewrite(normalize(text));
-        let ntext: String = n.chars.iter().collect();
+        let ntext = crate::words::string(&n.chars);
 
         let found = crate::region::mentions(&ntext);
         let region = crate::region::main_region_among(&ntext, &found).map(|r| {

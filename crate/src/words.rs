@@ -279,6 +279,14 @@ impl Cues {
     }
 }
 
+/// `chars` as a string, with room for three bytes a char made first: `collect` reserves one
+/// byte a char and grows twice over Chinese text (two reallocations and copies a sentence).
+pub fn string(chars: &[char]) -> String {
+    let mut s = String::with_capacity(chars.len() * 3);
+    s.extend(chars);
+    s
+}
+
 /// Whether `chars` end with `word`.
 pub fn ends_with(chars: &[char], word: &str) -> bool {
     let n = word.chars().count();
