@@ -10,7 +10,7 @@ use crate::quantity::{resolve, Quantity, UnitKind};
 use crate::region::Mention;
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
-use crate::scope::{time_scope, Markers};
+use crate::scope::{time_scope, Cue, Markers};
 use crate::segment::{clause_of, clauses, containing, sentences, Span, SpanSet};
 
 /// A catalog compiled once, reused for every report of a batch.
@@ -215,7 +215,7 @@ impl Document {
     fn read(text: &str, compiled: &Compiled) -> Document {
         let original: Vec<char> = text.chars().collect();
         let n = crate::tables::rewrite(normalize(text));
-        let ntext: String = n.chars.iter().collect();
+        let ntext = crate::words::string(&n.chars);
 
         let found = crate::region::mentions(&ntext);
         let region = crate::region::main_region_among(&ntext, &found).map(|r| {
@@ -238,10 +238,11 @@ impl Document {
             crate::numbers::scan(&n.chars).iter().map(|m| resolve(&n.chars, m)).collect();
         // The scorer and the continuation rule search them by position.
         debug_assert!(quantities.windows(2).all(|w| w[0].start <= w[1].start));
-        let hits = compiled.hits(&n.chars);
+        let (hits, listed) = compiled.find(&n.chars);
         let sents = sentences(&n.chars);
         let claus = clauses(&n.chars);
-        let markers = Markers::find(&n.chars, &main_names, &other_regions);
+        let markers = Markers::find(&n.chars, &main_names, &other_regions, &listed);
+        let cues = &markers.cues;
 
         let present_year = present_year(&n.chars, &markers);
         let mut cands = Vec::new();
@@ -288,9 +289,9 @@ impl Document {
             let orig = n.to_original(q.start, q.end);
             // 累计转移就业4.1万人,今年新增就业2300人: a clause that names its own single period
             // is not covered by the sentence's 累计; only its own words count.
-            let own_words = &n.chars[own_clause.0..q.num_start];
-            let own_period = crate::words::contains_any(own_words, SINGLE_PERIOD);
-            let last_batch = crate::words::contains_any(own_words, LAST_BATCH);
+            let own_words = (own_clause.0, q.num_start);
+            let own_period = cues.contains_any(Cue::SinglePeriod as usize, own_words);
+            let last_batch = cues.contains_any(Cue::LastBatch as usize, own_words);
             let cumulative = !last_batch
                 && if own_period {
                     markers.cumulative(own_clause, own_clause, q.num_start, q.end)
@@ -340,7 +341,7 @@ impl Document {
                     format!("是目标或计划({word}),不是已完成的数字"),
                 ))
             } else if let Some(word) =
-                problem_found(&n.chars, sentence, clause).map(str::to_string).or_else(|| {
+                problem_found(cues, &n.chars, sentence, clause).map(str::to_string).or_else(|| {
                     // 全县累计完成农村危房改造19236户 under a rectification heading: a
                     // whole-region total is the region's figure, whatever section states it.
                     // Its ;-parts too (全县累计脱贫…;2019年第三方评估群众认可度为97.6%).
@@ -361,7 +362,7 @@ impl Document {
             } else {
                 None
             };
-            let time = time_scope(&n.chars, sentence, q.num_start, cumulative, present_year);
+            let time = time_scope(&n.chars, cues, sentence, q.num_start, cumulative, present_year);
             // A rate only: of two incomes in a year, the larger is the wider population's
             // (农村居民 against 贫困户, whose income 提高到…), which the headline rules prefer.
             let level_reached = compiled.defs[ind].role.as_deref() == Some("latest")
@@ -544,7 +545,7 @@ impl Document {
 
 /// Words of an audit or inspection finding: the figure beside them counts what went wrong
 /// (312户搬迁群众未按期入住, 清退…公益性岗位人员46人), not what was achieved.
-const PROBLEM_WORDS: &[&str] = &[
+pub(crate) const PROBLEM_WORDS: &[&str] = &[
     "未按期",
     "未及时",
     "未入住",
@@ -564,11 +565,11 @@ const PROBLEM_WORDS: &[&str] = &[
 /// The problem word of a finding in the figure's clause, or earlier in its sentence when the
 /// clause only says what the finding involved (存在重复享受…情况,涉及学生38人次).
 /// Words that date a clause's figure to one period of its own (今年新增就业2300人).
-const SINGLE_PERIOD: &[&str] = &["今年", "当年", "本年", "年内", "新增"];
+pub(crate) const SINGLE_PERIOD: &[&str] = &["今年", "当年", "本年", "年内", "新增"];
 
 /// Words before a figure that make it the rest, the last batch (最后52个贫困村全部退出,
 /// 剩余的4826户…全部脱贫): 全部 after it then says the batch is done, not that it is a total.
-const LAST_BATCH: &[&str] = &["最后", "剩余", "剩下", "余下", "其余"];
+pub(crate) const LAST_BATCH: &[&str] = &["最后", "剩余", "剩下", "余下", "其余"];
 
 /// Registered totals that a sentence saying all of them were lifted makes lifted totals too
 /// (the spec's `…建档立卡贫困人口全部退出/脱贫`).
@@ -665,10 +666,13 @@ fn remaining_since_lifted(compiled: &Compiled, cands: &mut [Cand], chars: &[char
     }
 }
 
-fn problem_found(chars: &[char], sentence: Span, clause: Span) -> Option<&'static str> {
-    let in_span = |(s, e): Span| {
-        crate::words::first_of(&chars[s..e], PROBLEM_WORDS).map(|k| PROBLEM_WORDS[k])
-    };
+fn problem_found(
+    cues: &crate::words::Cues,
+    chars: &[char],
+    sentence: Span,
+    clause: Span,
+) -> Option<&'static str> {
+    let in_span = |span: Span| cues.first_of(Cue::Problem as usize, span).map(|k| PROBLEM_WORDS[k]);
     in_span(clause).or_else(|| {
         let head = &chars[clause.0..clause.1.min(clause.0 + 2)];
         (head == ['涉', '及']).then(|| in_span((sentence.0, clause.0))).flatten()

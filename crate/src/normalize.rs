@@ -33,7 +33,7 @@ impl Normalized {
 
     /// The normalised text of a span.
     pub fn slice(&self, start: usize, end: usize) -> String {
-        self.chars[start.min(self.chars.len())..end.min(self.chars.len())].iter().collect()
+        crate::words::string(&self.chars[start.min(self.chars.len())..end.min(self.chars.len())])
     }
 }
 

@@ -43,6 +43,8 @@ pub struct Compiled {
     /// The catalog's words, then [`SET_PHRASES`] (ids from `masks_from` on).
     words: Vec<String>,
     masks_from: u32,
+    /// Where [`crate::scope::word_lists`]' words start among `words`: found in the same pass.
+    lists_from: u32,
     finder: words::AllWords,
     inds: Vec<CompiledIndicator>,
     /// The longest word, in chars: how far before a figure a cue can start.
@@ -163,23 +165,39 @@ impl Compiled {
         let mut words = words.list;
         let masks_from = words.len() as u32;
         words.extend(SET_PHRASES.iter().map(|p| p.to_string()));
-        let finder = words::AllWords::new(&words);
         let max_word = words.iter().map(|w| w.chars().count()).max().unwrap_or(0);
-        Compiled { defs: catalog.indicators.clone(), words, finder, inds, masks_from, max_word }
+        let lists_from = words.len() as u32;
+        words.extend(crate::scope::word_lists().words().iter().map(|w| w.to_string()));
+        let finder = words::AllWords::new(&words);
+        let defs = catalog.indicators.clone();
+        Compiled { defs, words, finder, inds, masks_from, lists_from, max_word }
     }
 
     /// All catalog words in the (normalised) text, overlapping, sorted by start, then end;
     /// none inside a set phrase.
     pub fn hits(&self, chars: &[char]) -> Vec<Hit> {
-        let found = self.finder.find(chars);
+        self.find(chars).0
+    }
+
+    /// [`Compiled::hits`], and every occurrence of [`crate::scope::word_lists`]' words
+    /// (ids into its list), found in the same pass: what `scope::Markers::find` reads.
+    pub fn find(&self, chars: &[char]) -> (Vec<Hit>, Vec<(usize, usize, u32)>) {
+        let mut found = self.finder.find(chars);
+        let listed = found
+            .iter()
+            .filter(|h| h.2 >= self.lists_from)
+            .map(|&(s, e, id)| (s, e, id - self.lists_from))
+            .collect();
+        found.retain(|h| h.2 < self.lists_from);
         let masks: Vec<(usize, usize)> =
             found.iter().filter(|h| h.2 >= self.masks_from).map(|h| (h.0, h.1)).collect();
-        found
+        let hits = found
             .into_iter()
             .filter(|h| h.2 < self.masks_from)
             .filter(|h| !masks.iter().any(|m| m.0 <= h.0 && h.1 <= m.1))
             .map(|(start, end, word)| Hit { start, end, word })
-            .collect()
+            .collect();
+        (hits, listed)
     }
 
     pub fn word(&self, id: u32) -> &str {
@@ -640,7 +658,7 @@ mod tests {
     fn hits_are_aho_corasicks_overlapping_matches() {
         use aho_corasick::AhoCorasick;
         let compiled = Compiled::new(&Catalog::builtin());
-        let ac = AhoCorasick::new(&compiled.words).unwrap();
+        let ac = AhoCorasick::new(&compiled.words[..compiled.lists_from as usize]).unwrap();
         let texts = [
             include_str!("../../samples/fuping.txt"),
             include_str!("../../samples/lankao.txt"),

@@ -236,6 +236,43 @@ pub struct Markers {
     problems: Vec<(usize, usize, String)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
+    /// The per-figure tests' short word lists, found once (see [`Cue`]).
+    pub cues: words::Cues,
+}
+
+/// The short word lists the per-figure tests read, each found once per document
+/// ([`Markers::cues`]) rather than in each figure's clause or sentence: lists of
+/// [`word_lists`], after the five marker lists.
+#[derive(Clone, Copy)]
+pub enum Cue {
+    Present = 5,
+    Done,
+    Forecast,
+    Problem,
+    SinglePeriod,
+    LastBatch,
+}
+
+/// The marker lists, then the [`Cue`] lists in its order: words the catalog's search finds in
+/// the same pass as its own (`rules::Compiled::find`), for [`Markers::find`].
+pub fn word_lists() -> &'static words::WordLists {
+    use std::sync::OnceLock;
+    static LISTS: OnceLock<words::WordLists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        words::WordLists::new(&[
+            MAIN_MARKERS,
+            SUB_MARKERS,
+            PART_MARKERS,
+            CUMULATIVE,
+            TARGET_MARKERS,
+            PRESENT_MARKERS,
+            DONE_WORDS,
+            &["预计", "预期"],
+            crate::extract::PROBLEM_WORDS,
+            crate::extract::SINGLE_PERIOD,
+            crate::extract::LAST_BATCH,
+        ])
+    })
 }
 
 /// Named townships, villages, streets and settlements (中益乡, 盐井村, 南宾街道) in the text.
@@ -399,27 +436,16 @@ fn sections(
 
 impl Markers {
     /// Finds the markers in normalised text. `main_names` are the main region's names
-    /// (full and short) so its own mentions count as main-scope markers.
+    /// (full and short) so its own mentions count as main-scope markers. `listed`: every
+    /// occurrence of [`word_lists`]' words, sorted by start, then end.
     pub fn find(
         chars: &[char],
         main_names: &[String],
         other_regions: &[(usize, usize)],
+        listed: &[(usize, usize, u32)],
     ) -> Markers {
-        use std::sync::OnceLock;
-        static MARKERS: OnceLock<WordSets> = OnceLock::new();
-        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] = MARKERS
-            .get_or_init(|| {
-                WordSets::new(&[
-                    MAIN_MARKERS,
-                    SUB_MARKERS,
-                    PART_MARKERS,
-                    CUMULATIVE,
-                    TARGET_MARKERS,
-                ])
-            })
-            .find(chars)
-            .try_into()
-            .expect("five lists");
+        let [main_hits, sub_hits, part, cumulative, target]: [Vec<(usize, usize)>; 5] =
+            word_lists().standard(listed, 5).try_into().expect("five lists");
         let mut scope: Vec<(usize, usize, bool)> = Vec::new();
         // 全县 in a prefecture's report is one of its counties, and 全州 in a county's report
         // is the prefecture around it: a marker naming another level is not the region's —
@@ -556,7 +582,8 @@ impl Markers {
         part.retain(|&(s, _)| {
             !(s > 0 && chars[s - 1] == '全' && matches!(chars[s], '县' | '市' | '区' | '省'))
         });
-        Markers { scope, target, plans, problems, part, cumulative }
+        let cues = word_lists().cues(listed);
+        Markers { scope, target, plans, problems, part, cumulative, cues }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -644,8 +671,7 @@ impl Markers {
         if let Some((_, _, heading)) = self.plans.iter().find(|p| p.0 <= pos && pos < p.1) {
             return Some(heading.clone());
         }
-        let own = &chars[clause.0.min(pos)..pos];
-        let done = crate::words::contains_any(own, DONE_WORDS);
+        let done = self.cues.contains_any(Cue::Done as usize, (clause.0.min(pos), pos));
         let from = if done { clause.0 } else { sentence.0.min(clause.0) };
         starting_in(&self.target, |m| m.0, from, pos)
             .iter()
@@ -716,6 +742,7 @@ impl Markers {
 /// it, so "到今年…降为零" ranks after "2014年…高达45.34%".
 pub fn time_scope(
     chars: &[char],
+    cues: &words::Cues,
     sentence: Span,
     pos: usize,
     cumulative: bool,
@@ -723,8 +750,9 @@ pub fn time_scope(
 ) -> TimeScope {
     let mut scope = TimeScope { cumulative, ..TimeScope::default() };
     let seg = &chars[sentence.0..pos.max(sentence.0)];
-    scope.forecast = words::contains_any(seg, &["预计", "预期"]);
-    if let Some(w) = words::first_of(seg, PRESENT_MARKERS).map(|k| PRESENT_MARKERS[k]) {
+    let span = (sentence.0, pos.max(sentence.0));
+    scope.forecast = cues.contains_any(Cue::Forecast as usize, span);
+    if let Some(w) = cues.first_of(Cue::Present as usize, span).map(|k| PRESENT_MARKERS[k]) {
         scope.year = present_year;
         scope.text = Some(w.to_string());
     }
@@ -817,6 +845,12 @@ fn heading_date(chars: &[char], start: usize) -> Option<(i32, String)> {
 mod tests {
     use super::*;
 
+    /// The cues of `chars`, found as the catalog's search would.
+    fn test_cues(chars: &[char]) -> words::Cues {
+        let lists = word_lists();
+        lists.cues(&words::AllWords::new(lists.words()).find(chars))
+    }
+
     fn places(s: &str) -> Vec<String> {
         let c: Vec<char> = s.chars().collect();
         named_places(&c).into_iter().map(|p| p.2).collect()
@@ -837,11 +871,11 @@ mod tests {
     #[test]
     fn time_scope_reads_the_last_year() {
         let c: Vec<char> = "截至2019年底,全县累计减贫".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), true, None);
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), true, None);
         assert_eq!(t.year, Some(2019));
         assert_eq!(t.text.as_deref(), Some("截至2019年底"));
         let c: Vec<char> = "2020年,贫困群众人均可支配收入预计可达".chars().collect();
-        let t = time_scope(&c, (0, c.len()), c.len(), false, None);
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
     }
@@ -851,7 +885,7 @@ mod tests {
         let text = "2021年,搬迁群众人均纯收入提高到11650元;全市农村居民人均可支配收入1.39万元。";
         let c: Vec<char> = text.chars().collect();
         let semi = c.iter().position(|&ch| ch == ';').unwrap();
-        let t = time_scope(&c, (semi + 1, c.len()), c.len() - 1, false, None);
+        let t = time_scope(&c, &test_cues(&c), (semi + 1, c.len()), c.len() - 1, false, None);
         assert_eq!(t.year, Some(2021));
         assert_eq!(t.text.as_deref(), Some("2021年"));
         // Not when the sentence opens with more than a date, nor across a full stop.
@@ -859,13 +893,29 @@ mod tests {
             "2021年全市搬迁群众收入提高到11650元;农村居民收入1.39万元。".chars().collect();
         let semi = other.iter().position(|&ch| ch == ';').unwrap();
         assert_eq!(
-            time_scope(&other, (semi + 1, other.len()), other.len() - 1, false, None).year,
+            time_scope(
+                &other,
+                &test_cues(&other),
+                (semi + 1, other.len()),
+                other.len() - 1,
+                false,
+                None
+            )
+            .year,
             None
         );
         let stop: Vec<char> = "2021年,收入11650元。农村居民收入1.39万元。".chars().collect();
         let dot = stop.iter().position(|&ch| ch == '。').unwrap();
         assert_eq!(
-            time_scope(&stop, (dot + 1, stop.len()), stop.len() - 1, false, None).year,
+            time_scope(
+                &stop,
+                &test_cues(&stop),
+                (dot + 1, stop.len()),
+                stop.len() - 1,
+                false,
+                None
+            )
+            .year,
             None
         );
     }
