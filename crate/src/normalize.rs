@@ -248,7 +248,9 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
     if last.is_ascii_digit() {
         let j = after_blanks();
         let unit = |c: &char| "万亿千百人户元个%公里亩平".contains(*c);
-        let digits = src[j.min(src.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+        // (The rest may hold a decimal point: 年均增长3 / 3.3%.)
+        let digits =
+            src[j.min(src.len())..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
         let cut_number = digits > 0
             && src.get(j + digits).is_some_and(unit)
             && at_least(line, WRAPPED_AFTER_COMMA_MIN);
@@ -274,8 +276,15 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
         .iter()
         .take_while(|c| c.is_ascii_digit() || **c == '.' || **c == ' ')
         .count();
-    let figure =
-        digits > 0 && src.get(j + digits).is_some_and(|c| "万亿千百人户元个%公里亩".contains(*c));
+    // A year goes on a sentence too (…人均可支配收入由 / 2014年的2347元增至…).
+    // Only after a word that needs its object (由, 从, 至, 的 …): a title ends in a noun and
+    // the paragraph under it may open with a year.
+    let year = digits == 4
+        && src.get(j + digits) == Some(&'年')
+        && "由从自至到于在的比较与和及截".contains(last);
+    let figure = year
+        || digits > 0
+            && src.get(j + digits).is_some_and(|c| "万亿千百人户元个%公里亩".contains(*c));
     if j < src.len() && (is_han(src[j]) || figure) {
         // Rows of a table (cells split by tabs or runs of spaces) are lines of their own.
         let next_line = &src[j..j + src[j..].iter().take_while(|&&c| c != '\n').count()];
@@ -548,6 +557,19 @@ mod tests {
         assert_eq!(norm(&list), "🔹 贫困村出列102个\n🔹 危房改造2400户\n".repeat(4));
         let report = "一、基本情况\n全县累计脱贫1.2万户3.6万人,贫困村全部出列。\n".repeat(8);
         assert_eq!(norm(&report), report);
+    }
+
+    #[test]
+    fn a_fixed_width_export_joins_at_a_year_and_inside_a_decimal() {
+        let text =
+            "因地制宜发展特色产业,全县贫困人口人均可支配收入由\n2014年的2347元增至2019年的9874元,年均增长3\n3.3%。";
+        assert_eq!(
+            norm(text),
+            "因地制宜发展特色产业,全县贫困人口人均可支配收入由2014年的2347元增至2019年的9874元,年均增长33.3%。"
+        );
+        // A long title over a paragraph that opens with a year stays a line of its own.
+        let titled = "某某县2022年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作总结\n2022年,全县…。";
+        assert_eq!(norm(titled), titled);
     }
 
     #[test]
