@@ -695,6 +695,10 @@ impl Markers {
                 let head = clause.0.min(pos);
                 let stop = crate::segment::full_sentence_start(chars, head);
                 let span = &chars[stop..head];
+                // (Most sentences have no colon: no list to look for.)
+                if !span.contains(&':') {
+                    return None;
+                }
                 TASK_LISTS
                     .iter()
                     .find(|w| crate::words::contains(span, w))
