@@ -919,9 +919,9 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -
     // pair, said of what the household's clause said.
     let pairs_households = || {
         head.is_empty()
-            && clause.0 >= 2
+            && clause.0 >= 3
             && chars[clause.0 - 2] == '户'
-            && chars.get(clause.0.wrapping_sub(3)).is_some_and(|&c| {
+            && chars.get(clause.0 - 3).is_some_and(|&c| {
                 c.is_ascii_digit()
                     || matches!(c, '多' | '余')
                     || crate::numbers::chars::cn(c).is_some()

@@ -111,6 +111,10 @@ fn ends_statement(c: char) -> bool {
     matches!(c, '。' | '!' | '?' | ';' | ':' | '”' | '」' | '…' | ')' | '》' | '.')
 }
 
+/// Chars a figure's unit (or multiplier) starts with: what a number cut by a line break goes on
+/// into on the next line.
+const FIGURE_UNIT_STARTS: &str = "万亿千百人户元个%公里亩";
+
 /// Minimum length (chars other than white space) of a line whose break, without closing
 /// punctuation, is a wrapped sentence. Official documents are set 28 chars to the line
 /// (GB/T 9704), and their first lines are indented by two.
@@ -282,9 +286,8 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
     let year = digits == 4
         && src.get(j + digits) == Some(&'年')
         && "由从自至到于在的比较与和及截".contains(last);
-    let figure = year
-        || digits > 0
-            && src.get(j + digits).is_some_and(|c| "万亿千百人户元个%公里亩".contains(*c));
+    let figure =
+        year || digits > 0 && src.get(j + digits).is_some_and(|c| FIGURE_UNIT_STARTS.contains(*c));
     if j < src.len() && (is_han(src[j]) || figure) {
         // Rows of a table (cells split by tabs or runs of spaces) are lines of their own.
         let next_line = &src[j..j + src[j..].iter().take_while(|&&c| c != '\n').count()];
@@ -448,22 +451,15 @@ fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
             && src[tail..]
                 .iter()
                 .find(|c| !c.is_whitespace())
-                .is_some_and(|&c| "万亿千百人户元个%公里亩".contains(c));
+                .is_some_and(|&c| FIGURE_UNIT_STARTS.contains(c));
         let unit_follows = percent || wrapped_unit || src.get(tail).is_some_and(|&c| is_han(c));
-        if (spaced || grouped || cut_percent) && unit_follows {
+        // Or only the decimals spaced: 22.7 4%.
+        let spaced_decimals_only = groups.len() == 1 && !decimal_gaps.is_empty();
+        if (spaced || grouped || cut_percent || spaced_decimals_only) && unit_follows {
             let d = drop.get_or_insert_with(|| vec![false; src.len()]);
             for g in &groups[1..] {
                 d[g.0 - 1] = true;
             }
-            for g in &decimal_gaps {
-                d[*g] = true;
-            }
-            i = tail;
-            continue;
-        }
-        // Only the decimals spaced: 22.7 4%.
-        if !decimal_gaps.is_empty() && unit_follows && groups.len() == 1 {
-            let d = drop.get_or_insert_with(|| vec![false; src.len()]);
             for g in &decimal_gaps {
                 d[*g] = true;
             }

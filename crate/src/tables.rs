@@ -304,21 +304,7 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
         .iter()
         .find(|r| r.cells.len() == width && TOTAL_ROWS.contains(&text(chars, r.cells[0]).as_str()));
     if let Some(row) = total_row {
-        let anchor = row.cells[0].start;
-        let mut noun = None;
-        for j in 1..width {
-            let (label, unit) = label_and_unit(&header_text[j]);
-            let unit = unit_of(&label, unit, table_unit);
-            if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
-                noun = Some(*found);
-            }
-            let cell = row.cells[j];
-            if !is_number(&text(chars, cell)) || label.is_empty() {
-                continue;
-            }
-            out.push(sentence(chars, anchor, &label, &unit, cell, noun));
-        }
-        return out;
+        return total_row_sentences(chars, row, &header_text[1..], table_unit);
     }
 
     // A total column: its header cell says so; each row's first cell is its label.
@@ -393,19 +379,30 @@ fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -
     if headers.iter().filter(|h| !h.is_empty()).count() * 3 < columns.len() * 2 {
         return Vec::new();
     }
-    let anchor = total.cells[0].start;
+    total_row_sentences(chars, total, &headers, table_unit)
+}
+
+/// A total row's sentences, one per value cell under its column's header (`headers[j]` over
+/// `row.cells[j + 1]`); a 个 column headed by a verb alone takes the noun of a column before it.
+fn total_row_sentences(
+    chars: &[char],
+    row: &Row,
+    headers: &[String],
+    table_unit: Option<&str>,
+) -> Vec<Sentence> {
+    let anchor = row.cells[0].start;
     let mut noun = None;
     let mut out = Vec::new();
-    for (j, header) in headers.iter().enumerate() {
+    for (header, &cell) in headers.iter().zip(&row.cells[1..]) {
         let (label, unit) = label_and_unit(header);
         let unit = unit_of(&label, unit, table_unit);
         if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
             noun = Some(*found);
         }
-        if label.is_empty() {
+        if !is_number(&text(chars, cell)) || label.is_empty() {
             continue;
         }
-        out.push(sentence(chars, anchor, &label, &unit, total.cells[j + 1], noun));
+        out.push(sentence(chars, anchor, &label, &unit, cell, noun));
     }
     out
 }

@@ -134,6 +134,23 @@ fn is_word_char(c: char) -> bool {
 /// Sentence-final particles after which an ASCII '?' is a real question mark.
 const QUESTION_PARTICLES: &str = "吗呢么吧啊呀嘛何谁哪啥";
 
+/// The corrupt-text warning for `span` of `original`, the `count`th of its kind: past the cap
+/// only the span matters (it still keeps figures next to it out), so it carries no message.
+fn corrupt_warning(original: &[char], span: (usize, usize), count: usize) -> Warning {
+    if count >= MAX_WARNINGS_PER_KIND {
+        return warning("corrupt_text", span, Said::default());
+    }
+    let shown: String = original[span.0..span.1].iter().collect();
+    warning(
+        "corrupt_text",
+        span,
+        Said::new(
+            format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
+            format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
+        ),
+    )
+}
+
 /// Mis-decoded text: U+FFFD anywhere, or runs of ASCII '?' inside words or next to digits
 /// (總?cè)丝?4.56萬人). Works on the decoded text, where '?' is still ASCII.
 pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
@@ -179,20 +196,7 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
                 prev.end = b;
                 continue;
             }
-            // Past the cap only the span matters (it still keeps figures next to it out).
-            if out.len() >= MAX_WARNINGS_PER_KIND {
-                out.push(warning("corrupt_text", (a, b), Said::default()));
-                continue;
-            }
-            let shown: String = original[a..b].iter().collect();
-            out.push(warning(
-                "corrupt_text",
-                (a, b),
-                Said::new(
-                    format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
-                    format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
-                ),
-            ));
+            out.push(corrupt_warning(original, (a, b), out.len()));
         }
     }
     // 锟斤拷 (and Big5's 嚙踝蕭): replacement chars already written out as UTF-8 and read back
@@ -200,7 +204,8 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
     const SCARS: [[char; 3]; 2] = [['锟', '斤', '拷'], ['嚙', '踝', '蕭']];
     let mut k = 0;
     while k + 3 <= original.len() {
-        if !SCARS.iter().any(|w| original[k..k + 3] == *w) {
+        if !matches!(original[k], '锟' | '嚙') || !SCARS.iter().any(|w| original[k..k + 3] == *w)
+        {
             k += 1;
             continue;
         }
@@ -208,16 +213,7 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
         while k + 3 <= original.len() && SCARS.iter().any(|w| original[k..k + 3] == *w) {
             k += 3;
         }
-        let shown: String = original[s..k].iter().collect();
-        let said = if out.len() >= MAX_WARNINGS_PER_KIND {
-            Said::default()
-        } else {
-            Said::new(
-                format!("mis-decoded characters “{shown}”: a figure next to them may have lost digits and is not used"),
-                format!("乱码“{shown}”:紧邻的数字可能缺位,不予采用"),
-            )
-        };
-        out.push(warning("corrupt_text", (s, k), said));
+        out.push(corrupt_warning(original, (s, k), out.len()));
     }
     out.sort_by_key(|w| w.start);
     out
