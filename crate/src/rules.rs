@@ -64,7 +64,8 @@ pub struct Context<'a> {
     pub label_colon: Option<usize>,
     /// The clause after the figure that may say what became of it ([`said_of_clause`]).
     pub said_of: Option<Span>,
-    /// Chars of bracketed notes in the clause before the figure ([`asides_before`]).
+    /// Chars of bracketed notes and of a list of years before 分别 in the clause before the
+    /// figure ([`asides_before`], [`year_list_before`]).
     pub aside: usize,
     /// The figure is a difference from another the clause compares with
     /// ([`compared_difference`]).
@@ -84,7 +85,8 @@ impl<'a> Context<'a> {
         let label_colon = label_colon(chars, clause, q);
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
         let head = q.num_start.saturating_sub(clause.0.min(q.num_start)).min(80);
-        let aside = asides_before(chars, q.num_start, head);
+        let aside =
+            asides_before(chars, q.num_start, head) + year_list_before(chars, q.num_start, head);
         let difference = compared_difference(chars, q, clause);
         Context {
             chars,
@@ -270,7 +272,8 @@ impl Compiled {
                         // 从32.4%下降到0.4%: the starting value does not cut 0.4% off its cue.
                         && !is_change_start(ctx.chars, o, ctx.clause)
                         // …收入分别达到35126元、15212元: a sibling of a 分别 list neither.
-                        && !(ctx.chars.get(o.end) == Some(&'、') && respective_before(ctx, o.start))
+                        && !(matches!(ctx.chars.get(o.end), Some('、' | '和' | '与'))
+                            && respective_before(ctx, o.start))
                         // 46个贫困村(含深度贫困村11个)全部出列: nor a part in a bracketed note.
                         && !in_brackets(ctx.chars, (from, to), o)
                 })
@@ -292,6 +295,7 @@ impl Compiled {
                     let gap = q.num_start - h.end;
                     let gap = if gap > rule.reach && ctx.aside > 0 {
                         gap - asides_before(ctx.chars, q.num_start, gap)
+                            - year_list_before(ctx.chars, q.num_start, gap)
                     } else {
                         gap
                     };
@@ -593,6 +597,42 @@ fn asides_before(chars: &[char], pos: usize, window: usize) -> usize {
     total
 }
 
+/// The chars of a list of years said before 分别 (贫困劳动力转移就业人数2019年、2020年分别为1630人
+/// 和1872人) within `window` chars before `pos`: they date the figures, one each, and say
+/// nothing of what they count, so they do not put a cue out of reach.
+pub(crate) fn year_list_before(chars: &[char], pos: usize, window: usize) -> usize {
+    let from = pos.saturating_sub(window);
+    let is_year = |k: usize| {
+        k + 5 <= pos
+            && chars[k..k + 4].iter().all(char::is_ascii_digit)
+            && chars[k + 4] == '年'
+            && (k == 0 || !chars[k - 1].is_ascii_digit())
+    };
+    let mut k = from;
+    while k + 11 < pos {
+        if !is_year(k) {
+            k += 1;
+            continue;
+        }
+        let mut end = k + 5;
+        let mut years = 1;
+        while end + 6 <= pos && matches!(chars[end], '、' | '和' | '与' | '及') && is_year(end + 1)
+        {
+            end += 6;
+            years += 1;
+        }
+        let mut at = end;
+        if matches!(chars.get(at), Some('底' | '末')) {
+            at += 1;
+        }
+        if years >= 2 && chars[at..pos].starts_with(&['分', '别']) {
+            return end - k;
+        }
+        k = end;
+    }
+    0
+}
+
 /// Whether quantity `o` lies inside brackets within `span`: a '(' before it with no ')' between,
 /// and a ')' after it, both inside `span`.
 fn in_brackets(chars: &[char], span: Span, o: &Quantity) -> bool {
@@ -618,7 +658,8 @@ fn another_respective_item(ctx: &Context, q: &Quantity, h: &Hit) -> bool {
     else {
         return false;
     };
-    if h.end > resp {
+    // 2019年、2020年分别为…: the items are years, not what the figures count.
+    if h.end > resp || year_list_before(chars, resp + 2, resp + 2 - a) > 0 {
         return false;
     }
     // The items before 分别, cut at 、; the figures after it, in order.

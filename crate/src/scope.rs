@@ -780,6 +780,8 @@ pub fn time_scope(
             i += 1;
         }
     }
+    // 2019年、2020年分别为1630人和1872人: each figure has its own year of the list.
+    let found = found.map(|(at, year)| respective_year(seg, at).unwrap_or((at, year)));
     if let Some((at, year)) = found {
         scope.year = Some(year);
         let mut a = at;
@@ -820,6 +822,45 @@ pub fn time_scope(
         scope.text = Some(take.split([',', '，']).next().unwrap_or("").to_string());
     }
     scope
+}
+
+/// The year of a list of years before 分别 that the figure ending `seg` answers: the list's
+/// last year starts at `last`, and the figures already given after 分别 say which item the
+/// next one is. Its start in `seg` and the year, or None when `seg` has no such list.
+fn respective_year(seg: &[char], last: usize) -> Option<(usize, i32)> {
+    let year_at = |k: usize| -> Option<i32> {
+        let digits = seg.get(k..k + 4)?;
+        let ok = digits.iter().all(char::is_ascii_digit) && seg.get(k + 4) == Some(&'年');
+        ok.then(|| digits.iter().fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0) as i32))
+    };
+    let mut after = last + 5;
+    if matches!(seg.get(after), Some('底' | '末')) {
+        after += 1;
+    }
+    if !seg.get(after..)?.starts_with(&['分', '别']) {
+        return None;
+    }
+    let mut starts = vec![last];
+    let mut k = last;
+    while k >= 6 && matches!(seg[k - 1], '、' | '和' | '与' | '及') && year_at(k - 6).is_some()
+    {
+        k -= 6;
+        starts.push(k);
+    }
+    if starts.len() < 2 {
+        return None;
+    }
+    starts.reverse();
+    // Figures given since 分别: runs of digits (a decimal point inside one is part of it).
+    let tail = &seg[after + 2..];
+    let mut given = 0;
+    for (i, c) in tail.iter().enumerate() {
+        let starts_run =
+            c.is_ascii_digit() && (i == 0 || !(tail[i - 1].is_ascii_digit() || tail[i - 1] == '.'));
+        given += usize::from(starts_run);
+    }
+    let at = *starts.get(given)?;
+    Some((at, year_at(at)?))
 }
 
 /// The year that opens the full sentence (up to 。, not a semicolon) a part starting at
