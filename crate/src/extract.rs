@@ -282,6 +282,29 @@ impl Document {
                             .and_then(|like| compiled.defs.iter().position(|d| &d.id == like));
                         Some((latest.unwrap_or(i), m))
                     })
+                })
+                // 分别由30.6%、25.9%、27.8%下降到2019年底的0.21%、0.17%和0.24%: the levels a
+                // list of starts came down to measure what the starts' indicator's latest is.
+                .or_else(|| {
+                    let run = crate::scope::list_run_before(
+                        &n.chars,
+                        q.num_start,
+                        q.num_start - clause.0,
+                    );
+                    let head_end = q.num_start - run;
+                    if !changed_to(&n.chars[clause.0..head_end]) {
+                        return None;
+                    }
+                    (0..qi).rev().take_while(|&j| quantities[j].start >= clause.0).find_map(|j| {
+                        let o = &quantities[j];
+                        let (i, m) = (o.unit == q.unit && o.end <= head_end)
+                            .then(|| classified[j].clone())
+                            .flatten()?;
+                        let from = &compiled.defs[i];
+                        let like = (from.role.as_deref() == Some("from"))
+                            .then_some(from.like.as_ref())??;
+                        compiled.defs.iter().position(|d| &d.id == like).map(|l| (l, m))
+                    })
                 });
             classified[qi] = best.clone();
             let Some((ind, m)) = best else { continue };
@@ -930,10 +953,18 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -
     // 建档立卡的贫困户,两万多户: a clause of the figure alone (a spoken particle after it at
     // most) states what the clause before it names.
     let alone = || head.is_empty() && clause.1.saturating_sub(figure.1) <= 1;
+    // 从贫困发生率看,岚皋、旬阳、平利三地分别由…: a clause that only names the topic (从…看,
+    // 就…而言) says what the next clause's figures are.
+    let topic = |k: usize| {
+        let prev = &chars[claus[k - 1].0..claus[k - 1].1];
+        prev.len() <= 12
+            && matches!(prev.first(), Some('从' | '就'))
+            && ["看", "而言", "来说"].iter().any(|w| crate::words::ends_with(prev, w))
+    };
     match k {
         Some(k)
             if k > 0
-                && (is_total_head() || carries() || pairs_households() || alone())
+                && (is_total_head() || carries() || pairs_households() || alone() || topic(k))
                 && chars[clause.0 - 1] == ',' =>
         {
             (claus[k - 1].0, clause.1)

@@ -64,8 +64,9 @@ pub struct Context<'a> {
     pub label_colon: Option<usize>,
     /// The clause after the figure that may say what became of it ([`said_of_clause`]).
     pub said_of: Option<Span>,
-    /// Chars of bracketed notes and of a list of years before 分别 in the clause before the
-    /// figure ([`asides_before`], [`year_list_before`]).
+    /// Chars of bracketed notes, of a list of years before 分别 and of the figures of a 分别
+    /// list before this one, in the clause before the figure ([`asides_before`],
+    /// [`year_list_before`], [`crate::scope::list_run_before`]): how much further its cue may be.
     pub aside: usize,
     /// The figure is a difference from another the clause compares with
     /// ([`compared_difference`]).
@@ -85,8 +86,13 @@ impl<'a> Context<'a> {
         let label_colon = label_colon(chars, clause, q);
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
         let head = q.num_start.saturating_sub(clause.0.min(q.num_start)).min(80);
-        let aside =
-            asides_before(chars, q.num_start, head) + year_list_before(chars, q.num_start, head);
+        let respective =
+            chars[clause.0.min(q.num_start)..q.num_start].windows(2).any(|w| w == ['分', '别']);
+        let listed =
+            if respective { crate::scope::list_run_before(chars, q.num_start, head) } else { 0 };
+        let aside = asides_before(chars, q.num_start, head)
+            + year_list_before(chars, q.num_start, head)
+            + listed;
         let difference = compared_difference(chars, q, clause);
         Context {
             chars,
@@ -296,6 +302,17 @@ impl Compiled {
                     let gap = if gap > rule.reach && ctx.aside > 0 {
                         gap - asides_before(ctx.chars, q.num_start, gap)
                             - year_list_before(ctx.chars, q.num_start, gap)
+                    } else {
+                        gap
+                    };
+                    // 认可度分别达到98.12%、97.86%、98.47%: the figures of a 分别 list before
+                    // this one stand between it and the cue they share.
+                    let gap = if gap > rule.reach && respective_before(ctx, q.num_start) {
+                        gap.saturating_sub(crate::scope::list_run_before(
+                            ctx.chars,
+                            q.num_start,
+                            gap,
+                        ))
                     } else {
                         gap
                     };
@@ -548,8 +565,16 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     if !has_from {
         return false;
     }
-    // 由2014年底的6.73%(按当年乡村户籍人口计算)下降至0: a note in brackets before the verb.
+    // 分别由30.6%、25.9%、27.8%下降到…: every start of a 分别 list of starts is one.
     let mut from = q.end;
+    if chars.get(from) == Some(&'、') && before.windows(2).any(|w| w == ['分', '别']) {
+        let run = chars[from..clause.1.max(from)]
+            .iter()
+            .take_while(|&&c| c == '、' || c == '.' || c == '%' || c.is_ascii_digit())
+            .count();
+        from += run;
+    }
+    // 由2014年底的6.73%(按当年乡村户籍人口计算)下降至0: a note in brackets before the verb.
     if chars.get(from) == Some(&'(') {
         let close = chars[from..clause.1.max(from).min(from + 40)].iter().position(|&c| c == ')');
         if let Some(p) = close {
