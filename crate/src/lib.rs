@@ -25,6 +25,7 @@ pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod segment;
+pub mod sort;
 pub mod tables;
 pub mod tape;
 pub mod utf16;
