@@ -76,7 +76,7 @@ mod tests {
                 sort_by_key(&mut got, |p| p.0);
                 assert_eq!(got, expected);
                 let mut expected = v.clone();
-                expected.sort_by(|a, b| b.0.cmp(&a.0));
+                expected.sort_by_key(|p| std::cmp::Reverse(p.0));
                 let mut got = v;
                 sort_by(&mut got, |a, b| b.0.cmp(&a.0));
                 assert_eq!(got, expected);
