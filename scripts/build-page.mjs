@@ -57,8 +57,10 @@ function writeServiceWorker() {
     .filter((name) => name.endsWith('.js'))
     .sort()
     .map((name) => `www/pkg/snippets/${name.split('\\').join('/')}`);
-  // The Excel module too: the page loads it only on demand, but offline it must be there.
-  const pkg = ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao_xlsx.js', 'zhibiao_xlsx_bg.wasm', 'samples.js'];
+  // The Excel and catalog file modules too: the page loads them only on demand, but offline
+  // they must be there.
+  const pkg = ['zhibiao.js', 'zhibiao_bg.wasm', 'zhibiao_xlsx.js', 'zhibiao_xlsx_bg.wasm',
+    'zhibiao_catalog.js', 'zhibiao_catalog_bg.wasm', 'samples.js'];
   const files = ['index.html', ...www, ...pkg.map((name) => `www/pkg/${name}`), ...snippets];
   const hash = createHash('sha256');
   for (const file of files) {
@@ -152,6 +154,7 @@ function checkInlinable(text, what, tag) {
 function writeSingleFile() {
   const wasm = readFileSync(at('www', 'pkg', 'zhibiao_bg.wasm'));
   const xlsx = readFileSync(at('www', 'pkg', 'zhibiao_xlsx_bg.wasm'));
+  const catalogWasm = readFileSync(at('www', 'pkg', 'zhibiao_catalog_bg.wasm'));
   const workerSource = joinModules(at('www', 'worker.js')).source;
   const workerUrl = `data:text/javascript;base64,${Buffer.from(workerSource).toString('base64')}`;
   // The engine's bytes and worker go first, in a classic script of their own with boot.js,
@@ -162,11 +165,15 @@ function writeSingleFile() {
   // www/xlsx.js calls on the first .xlsx, so nothing of it runs before (its wasm is compiled
   // then too).
   const xlsxGlue = joinModules(at('www', 'pkg', 'zhibiao_xlsx.js'));
+  // The catalog file module the same way, for www/catalog-file.js (a user catalog).
+  const catalogGlue = joinModules(at('www', 'pkg', 'zhibiao_catalog.js'));
   const bootScript =
     `globalThis.__ZHIBIAO_INLINE = ${JSON.stringify(early)};\n` + readFileSync(at('www', 'boot.js'), 'utf8');
   const script =
     `globalThis.__ZHIBIAO_INLINE.xlsx = ${JSON.stringify(xlsx.toString('base64'))};\n` +
     `globalThis.__ZHIBIAO_INLINE.xlsxGlue = () => {\n${xlsxGlue.source}\nreturn ${xlsxGlue.exports};\n};\n` +
+    `globalThis.__ZHIBIAO_INLINE.catalog = ${JSON.stringify(catalogWasm.toString('base64'))};\n` +
+    `globalThis.__ZHIBIAO_INLINE.catalogGlue = () => {\n${catalogGlue.source}\nreturn ${catalogGlue.exports};\n};\n` +
     joinModules(at('www', 'app.js')).source;
   const css = readFileSync(at('www', 'style.css'), 'utf8');
   checkInlinable(bootScript, 'the engine and www/boot.js', 'script');

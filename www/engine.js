@@ -13,13 +13,11 @@ import {
   analyze_text,
   catalog as engineCatalog,
   set_user_catalog,
-  user_catalog_with_indicator,
-  user_catalog_without_indicator,
-  user_catalog_import,
   bar_chart_svg,
   before_after_chart_svg,
   per_population_chart_svg,
 } from './pkg/zhibiao.js';
+import { catalogFile } from './catalog-file.js';
 
 /**
  * The largest file read, as the engine's own limit (decode.rs MAX_REPORT_BYTES). Checked on
@@ -120,7 +118,7 @@ function currentWorker() {
     started.postMessage({ type: 'init', module });
     initedWorker = started;
     // Every new worker reads with the user's indicators too (set before any job is posted).
-    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog });
+    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog, catalog: userCatalogRead });
     return started;
   });
   return workerReady;
@@ -154,7 +152,7 @@ function adoptBootWorker() {
   // boot.js's `then` on the same promise runs before this one: its init message goes first.
   workerReady = compiledModule().then(() => {
     if (worker !== started) return currentWorker();
-    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog });
+    if (userCatalog) started.postMessage({ type: 'catalog', toml: userCatalog, catalog: userCatalogRead });
     return started;
   });
   return workerReady;
@@ -260,6 +258,8 @@ export function analyzeText(text, name) {
 
 /** The user catalog (TOML text) every engine instance reads with; '' for none. */
 let userCatalog = '';
+/** The catalog the catalog file module read from it (what the engine is given). */
+let userCatalogRead = null;
 /** The worker that has been sent the engine (and so the catalog, from then on). */
 let initedWorker = null;
 
@@ -267,32 +267,39 @@ let initedWorker = null;
  * Makes `toml` (a user catalog file; '' for none) the catalog every report is read with,
  * on the main thread and in the worker. Resolves to null, or to `{error, error_zh}` for a
  * bad file, which changes nothing. Jobs posted after this resolves use the new catalog.
+ * The file is read by the catalog file module (www/catalog-file.js, loaded here the first
+ * time there is a file to read); the engine gets what it read.
  */
 export async function setUserCatalog(toml) {
+  let read = null;
+  if (toml.trim()) {
+    const answer = (await catalogFile()).read_user_catalog(toml);
+    if (answer.error) return answer;
+    read = answer.catalog;
+  }
   await startEngine();
-  const refused = set_user_catalog(toml);
+  const refused = set_user_catalog(toml, read);
   if (refused) return refused;
   userCatalog = toml;
+  userCatalogRead = read;
   // A worker still starting gets it with the engine (see currentWorker).
-  if (worker && worker === initedWorker) worker.postMessage({ type: 'catalog', toml });
+  if (worker && worker === initedWorker) worker.postMessage({ type: 'catalog', toml, catalog: read });
   return null;
 }
 
-/** Edits of the user catalog text, done by the engine (crate/src/wasm.rs): each resolves to
- * `{toml, ids}` or `{error, error_zh, field}` and changes nothing in force. */
+/** Edits of the user catalog text, done by the catalog file module (crate/src/wasm_catalog.rs):
+ * each resolves to `{toml, ids}` or `{error, error_zh, field}` and changes nothing in force. */
 export async function userCatalogWith(current, form, editing, replaceBuiltin) {
-  await startEngine();
-  return user_catalog_with_indicator(current, form, editing ?? undefined, Boolean(replaceBuiltin));
+  const tools = await catalogFile();
+  return tools.user_catalog_with_indicator(current, form, editing ?? undefined, Boolean(replaceBuiltin));
 }
 
 export async function userCatalogWithout(current, id) {
-  await startEngine();
-  return user_catalog_without_indicator(current, id);
+  return (await catalogFile()).user_catalog_without_indicator(current, id);
 }
 
 export async function userCatalogImport(current, imported) {
-  await startEngine();
-  return user_catalog_import(current, imported);
+  return (await catalogFile()).user_catalog_import(current, imported);
 }
 
 // ---- Warm-up ----

@@ -14,8 +14,9 @@ self.onmessage = async (event) => {
     return;
   }
   if (message.type === 'catalog') {
-    // The user's own indicators (already checked on the main thread); '' clears them.
-    set_user_catalog(message.toml);
+    // The user's own indicators (read and checked on the main thread by the catalog file
+    // module, www/catalog-file.js); '' clears them.
+    set_user_catalog(message.toml, message.catalog ?? null);
     return;
   }
   try {

@@ -223,6 +223,15 @@ impl CatalogError {
         )
     }
 
+    /// A catalog the page handed the engine that is not one (a page bug, said rather than
+    /// hidden; the catalog module checks every file first).
+    pub fn from_page(detail: &str) -> CatalogError {
+        CatalogError::new(
+            format!("the catalog could not be read: {detail}"),
+            format!("无法读取指标目录：{detail}"),
+        )
+    }
+
     /// A catalog file that is valid but defines no indicator (nothing to import).
     pub fn empty_file() -> CatalogError {
         CatalogError::new(

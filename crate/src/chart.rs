@@ -399,7 +399,7 @@ pub fn timeline_chart(spec: &TimelineSpec) -> String {
             let color = SERIES[i % SERIES.len()];
             let mut points: Vec<&TimelinePoint> =
                 series.points.iter().filter(|p| p.value.is_finite()).collect();
-            points.sort_by_key(|p| p.year);
+            crate::sort::sort_by_key(&mut points, |p| p.year);
             if points.len() > 1 {
                 let line = points.iter().map(|p| (x(p.year), y(p.value))).collect::<Vec<_>>();
                 area.draw(&PathElement::new(line, color.stroke_width(2)))?;

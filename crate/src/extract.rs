@@ -486,11 +486,11 @@ impl Document {
         let (winners, mut reasons, conflicts) =
             choose(&cands, compiled.defs.len(), &texts, &labels);
         warnings.extend(conflicts);
-        warnings.sort_by_key(|w| (w.start, w.end));
+        crate::sort::sort_by_key(&mut warnings, |w| (w.start, w.end));
         crate::warnings::cap_per_kind(&mut warnings);
 
         let mut order: Vec<usize> = (0..cands.len()).collect();
-        order.sort_by_key(|&i| (cands[i].span.0, cands[i].indicator));
+        crate::sort::sort_by_key(&mut order, |&i| (cands[i].span.0, cands[i].indicator));
         let mut position = vec![0; cands.len()];
         let candidates: Vec<Candidate> = order
             .iter()
@@ -551,7 +551,7 @@ impl Document {
             .collect();
         let indicators: Vec<Headline> = indicators;
         warnings.extend(crate::derived::check(&indicators));
-        warnings.sort_by_key(|w| (w.start, w.end));
+        crate::sort::sort_by_key(&mut warnings, |w| (w.start, w.end));
         Report {
             source: source.to_string(),
             encoding: "UTF-8".into(),

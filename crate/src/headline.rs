@@ -133,7 +133,7 @@ pub fn choose(
         if eligible.is_empty() {
             continue;
         }
-        eligible.sort_by(|&a, &b| rank(&cands[b], &cands[a]));
+        crate::sort::sort_by(&mut eligible, |&a, &b| rank(&cands[b], &cands[a]));
         let w = eligible[0];
         winners[ind] = Some(w);
         let wc = &cands[w];

@@ -7,8 +7,9 @@
 //! headline choice, [`region`] and [`warnings`] → [`report::Report`].
 //!
 //! The core never touches files, clocks or the DOM, so it builds unchanged for
-//! `wasm32-unknown-unknown`; only `wasm.rs` (the engine's bindings, feature `wasm-engine`)
-//! and `wasm_xlsx.rs` (the Excel writer's, feature `xlsx`) speak JavaScript.
+//! `wasm32-unknown-unknown`; only `wasm.rs` (the engine's bindings, feature `wasm-engine`),
+//! `wasm_xlsx.rs` (the Excel writer's, feature `xlsx`) and `wasm_catalog.rs` (the catalog
+//! file's, feature `catalog-file`) speak JavaScript.
 
 pub mod catalog;
 pub mod chart;
@@ -25,12 +26,15 @@ pub mod report;
 pub mod rules;
 pub mod scope;
 pub mod segment;
+pub mod sort;
 pub mod tables;
 pub mod tape;
 pub mod utf16;
 pub mod warnings;
 #[cfg(all(target_arch = "wasm32", feature = "wasm-engine"))]
 pub mod wasm;
+#[cfg(all(target_arch = "wasm32", feature = "catalog-file"))]
+pub mod wasm_catalog;
 #[cfg(all(target_arch = "wasm32", feature = "xlsx"))]
 pub mod wasm_xlsx;
 pub mod words;

@@ -174,7 +174,7 @@ impl Report {
             return;
         }
         // Best score first, then text order; the first `max_lost` of each indicator stay.
-        lost.sort_by(|&a, &b| {
+        crate::sort::sort_by(&mut lost, |&a, &b| {
             self.candidates[b].score.total_cmp(&self.candidates[a].score).then(a.cmp(&b))
         });
         let mut per_id: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();

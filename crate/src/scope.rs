@@ -522,7 +522,7 @@ impl Markers {
                 scope.extend(hits.iter().map(|&(s, e)| (s, e, false)));
             }
         }
-        scope.sort_by_key(|&(s, e, main)| (s, e, main));
+        crate::sort::sort_by_key(&mut scope, |&(s, e, main)| (s, e, main));
         scope.dedup_by_key(|m| m.0);
         // 瑞金全市…: a 全县/全市 right after another unit's name is that unit's whole; and
         // so is one a little later in the same sentence, when that unit is another division

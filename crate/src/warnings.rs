@@ -215,7 +215,7 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
         }
         out.push(corrupt_warning(original, (s, k), out.len()));
     }
-    out.sort_by_key(|w| w.start);
+    crate::sort::sort_by_key(&mut out, |w| w.start);
     out
 }
 
@@ -438,7 +438,7 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             }
         }
     }
-    spans.sort();
+    crate::sort::sort_by(&mut spans, |a, b| a.cmp(b));
     spans.dedup_by(|a, b| a.0 < b.1);
     spans
         .into_iter()

@@ -186,10 +186,12 @@ pub fn timeline_chart_svg(spec: JsValue) -> Result<String, JsError> {
 // ---- The user's own indicators (the page's 指标 / Indicators panel) ----
 //
 // The page keeps its user catalog as TOML text, the very file `zhibiao --catalog` reads, and
-// edits it only through these functions, so an export is always a valid catalog file. Once
-// set, every report of this instance is read with the built-in catalog extended by it (an
-// indicator with a built-in id replaces that one, as with the CLI). Refusals are data:
-// `{error, error_zh, field}`, never an exception.
+// edits it only through the catalog module (src/wasm_catalog.rs, the page's third Wasm
+// module, loaded only when a user catalog exists or is being edited: TOML reading and writing
+// were ~86 KB of this module gzipped). That module reads the file and hands the engine the
+// catalog it holds as a plain object. Once set, every report of this instance is read with
+// the built-in catalog extended by it (an indicator with a built-in id replaces that one, as
+// with the CLI). Refusals are data: `{error, error_zh, field}`, never an exception.
 
 /// The user catalog in force: its text, the catalog itself and the engine compiled for the
 /// built-in catalog extended by it (compiled once per change, not per report).
@@ -222,19 +224,12 @@ fn refusal(error: &crate::catalog::CatalogError) -> JsValue {
     to_js(&Refusal { error: &error.message, error_zh: &error.message_zh, field: error.field })
 }
 
-/// Parses a user catalog (empty text: none), as the page stores it.
-fn parse_user(text: &str) -> Result<Catalog, crate::catalog::CatalogError> {
-    if text.trim().is_empty() {
-        Ok(Catalog { version: 1, indicators: Vec::new() })
-    } else {
-        Catalog::parse(text)
-    }
-}
-
-/// Sets the user catalog (TOML text; empty text clears it). Returns `null`, or
-/// `{error, error_zh}` for a bad file, which leaves the catalog in force unchanged.
+/// Sets the user catalog: `text` is the TOML file (empty text clears it) and `catalog` what
+/// the catalog module's `read_user_catalog` made of it (`{catalog}`'s value), already
+/// checked. Returns `null`, or `{error, error_zh}` when `catalog` is not a catalog, which
+/// leaves the catalog in force unchanged.
 #[wasm_bindgen]
-pub fn set_user_catalog(text: &str) -> JsValue {
+pub fn set_user_catalog(text: &str, catalog: JsValue) -> JsValue {
     if text.trim().is_empty() {
         clear_user_catalog();
         return JsValue::NULL;
@@ -242,9 +237,9 @@ pub fn set_user_catalog(text: &str) -> JsValue {
     if USER.with(|u| u.borrow().as_ref().is_some_and(|u| u.text == text)) {
         return JsValue::NULL;
     }
-    let user = match Catalog::parse(text) {
+    let user: Catalog = match serde_wasm_bindgen::from_value(catalog) {
         Ok(user) => user,
-        Err(error) => return refusal(&error),
+        Err(e) => return refusal(&crate::catalog::CatalogError::from_page(&e.to_string())),
     };
     let mut merged = builtin_catalog().clone();
     merged.extend(user.clone());
@@ -306,76 +301,4 @@ pub fn catalog() -> JsValue {
             .collect();
         to_js(&CatalogForPage { version: catalog.version, indicators })
     })
-}
-
-#[derive(Serialize)]
-struct Edited {
-    /// The new user catalog file.
-    toml: String,
-    /// Ids of the indicators it has.
-    ids: Vec<String>,
-}
-
-fn edited(result: Result<Catalog, crate::catalog::CatalogError>) -> JsValue {
-    // Read back as the CLI would: removing an indicator another one is `like` fails here.
-    let checked =
-        result.and_then(|c| c.to_toml()).and_then(|toml| Ok((Catalog::parse(&toml)?, toml)));
-    match checked.map(|(c, toml)| (toml, c)) {
-        Ok((toml, c)) => {
-            to_js(&Edited { toml, ids: c.indicators.into_iter().map(|d| d.id).collect() })
-        }
-        Err(error) => refusal(&error),
-    }
-}
-
-/// The user catalog `current` (TOML text, may be empty) with the indicator of the page's
-/// form (`{id, label_zh, label_en, unit, cues, scope, exclude}`, see
-/// [`crate::catalog::IndicatorForm`]) added, or put in place of indicator `editing`.
-/// A built-in id is refused unless `replace_builtin`. Returns `{toml, ids}` (the file to
-/// keep and export) or `{error, error_zh, field}`. Does not change the catalog in force.
-#[wasm_bindgen]
-pub fn user_catalog_with_indicator(
-    current: &str,
-    form: JsValue,
-    editing: Option<String>,
-    replace_builtin: bool,
-) -> JsValue {
-    let form: crate::catalog::IndicatorForm = match serde_wasm_bindgen::from_value(form) {
-        Ok(form) => form,
-        Err(e) => return refusal(&crate::catalog::CatalogError::from_form(&e.to_string())),
-    };
-    edited(parse_user(current).and_then(|user| {
-        let def = form.to_def()?;
-        user.with_indicator(def, editing.as_deref(), builtin_catalog(), replace_builtin)
-    }))
-}
-
-/// The user catalog `current` without indicator `id`: `{toml, ids}` or `{error, error_zh}`.
-#[wasm_bindgen]
-pub fn user_catalog_without_indicator(current: &str, id: &str) -> JsValue {
-    edited(parse_user(current).map(|user| user.without(id)))
-}
-
-/// The user catalog `current` with every indicator of the file `imported` added (an id it
-/// has already is replaced by the file's): `{toml, ids}` (`ids`: the file's) or
-/// `{error, error_zh}` for a bad file or one without indicators.
-#[wasm_bindgen]
-pub fn user_catalog_import(current: &str, imported: &str) -> JsValue {
-    let file = match Catalog::parse(imported) {
-        Ok(file) if file.indicators.is_empty() => {
-            return refusal(&crate::catalog::CatalogError::empty_file())
-        }
-        Ok(file) => file,
-        Err(error) => return refusal(&error),
-    };
-    let ids: Vec<String> = file.indicators.iter().map(|d| d.id.clone()).collect();
-    let merged = parse_user(current).and_then(|mut user| {
-        user.extend(file);
-        let toml = user.to_toml()?;
-        Catalog::parse(&toml).map(|_| toml)
-    });
-    match merged {
-        Ok(toml) => to_js(&Edited { toml, ids }),
-        Err(error) => refusal(&error),
-    }
 }

@@ -28,7 +28,9 @@ impl WordSets {
             }
         }
         let mask = LastChars::mask(words.len());
-        words.sort_by(|a, b| LastChars::order(mask, a.0, b.0).then(b.2.len().cmp(&a.2.len())));
+        crate::sort::sort_by(&mut words, |a, b| {
+            LastChars::order(mask, a.0, b.0).then(b.2.len().cmp(&a.2.len()))
+        });
         let last_chars = LastChars::new(mask, words.iter().map(|w| w.0));
         WordSets { words, last_chars, lists: lists.len() }
     }
@@ -153,7 +155,7 @@ impl AllWords {
             list.push((last, chars, id as u32));
         }
         let mask = LastChars::mask(list.len());
-        list.sort_by(|a, b| LastChars::order(mask, a.0, b.0));
+        crate::sort::sort_by(&mut list, |a, b| LastChars::order(mask, a.0, b.0));
         let last_chars = LastChars::new(mask, list.iter().map(|w| w.0));
         AllWords { words: list, last_chars }
     }

@@ -233,7 +233,7 @@ fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
         let mut scored: Vec<(f64, usize, Target)> =
             r.targets.iter().enumerate().map(|(i, t)| (score(t), i, *t)).collect();
         // Higher score first; ties keep the index order (full forms, higher levels first).
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        crate::sort::sort_by(&mut scored, |a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
         r.targets = scored.into_iter().map(|(_, _, t)| t).collect();
     }
     raw

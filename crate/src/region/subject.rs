@@ -136,7 +136,7 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
         // only a report that names several of them is about the prefecture as a whole. And
         // a tour of the counties names them alike: one county far above the others (a county
         // page with its neighbours' headlines in a side box) adds no more than the next one.
-        children.sort_by(|a, b| b.total_cmp(a));
+        crate::sort::sort_by(&mut children, |a, b| b.total_cmp(a));
         if let [first, second, ..] = children.as_mut_slice() {
             *first = first.min(*second);
         }
@@ -186,7 +186,9 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
                 lookup(c).filter(|o| o.is_within(&d) && o.adcode != d.adcode).map(|o| (s, o))
             })
             .collect();
-        children.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.adcode.cmp(b.1.adcode)));
+        crate::sort::sort_by(&mut children, |a, b| {
+            b.0.total_cmp(&a.0).then(a.1.adcode.cmp(b.1.adcode))
+        });
         if let Some(&(top, child)) = children.first() {
             let next = children.get(1).map_or(0.0, |c| c.0);
             // The title naming the county (and not the prefecture) backs it.
