@@ -588,7 +588,7 @@ impl Markers {
         let cues = word_lists().cues(listed);
         let mut listable = scope.clone();
         listable.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
-        listable.sort_by_key(|&(s, e, main)| (s, std::cmp::Reverse(e), !main));
+        crate::sort::sort_by_key(&mut listable, |&(s, e, main)| (s, std::cmp::Reverse(e), !main));
         listable.dedup_by_key(|m| m.0);
         Markers { scope, listable, target, plans, problems, part, cumulative, cues }
     }
