@@ -48,6 +48,8 @@ const SUB_MARKERS: &[&str] = &[
     "该乡",
     "该镇",
     "该村",
+    // 86个贫困村的贫困发生率由…降至0.11%: the poor villages' own rate, not the county's.
+    "贫困村的贫困发生率",
     "全乡",
     "全镇",
     "全村",
@@ -141,6 +143,9 @@ const TARGET_MARKERS: &[&str] = &[
     // 今年我们还要再培训一万人次左右: more still to come.
     "还要再",
     "要再",
+    // 2020年商都县将集中力量攻克剩余贫困人口,确保…贫困发生率降至零: the year's resolve.
+    "将集中力量",
+    "将全力",
 ];
 
 /// Heads of a list of the year's tasks, when a colon follows them.
