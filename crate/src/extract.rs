@@ -961,11 +961,22 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -
             && matches!(prev.first(), Some('从' | '就'))
             && ["看", "而言", "来说"].iter().any(|w| crate::words::ends_with(prev, w))
     };
+    // 农村公路:新改建1036.5公里: a short label before a colon names what the value after it
+    // measures, verb and all.
+    let label = |k: usize| {
+        let prev = claus[k - 1];
+        chars[clause.0 - 1] == ':' && prev.1 <= clause.0 && clause.0 - prev.0 <= 10
+    };
     match k {
         Some(k)
             if k > 0
-                && (is_total_head() || carries() || pairs_households() || alone() || topic(k))
-                && chars[clause.0 - 1] == ',' =>
+                && (((is_total_head()
+                    || carries()
+                    || pairs_households()
+                    || alone()
+                    || topic(k))
+                    && chars[clause.0 - 1] == ',')
+                    || label(k)) =>
         {
             (claus[k - 1].0, clause.1)
         }

@@ -160,8 +160,10 @@ pub fn normalize(text: &str) -> Normalized {
         }
         (a, b) => a.or(b),
     };
-    let dropped =
-        union(union(spaces_inside_numbers(&src), phrase_breaks(&src)), letter_spacing(&src));
+    let dropped = union(
+        union(union(spaces_inside_numbers(&src), phrase_breaks(&src)), letter_spacing(&src)),
+        markdown_marks(&src),
+    );
 
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
@@ -400,6 +402,45 @@ fn letter_spacing(src: &[char]) -> Option<Vec<bool>> {
 /// after a lone first digit before a percentage (的2 2.74%). Only a number whose end is
 /// followed by a Han char (its unit) or % qualifies, so a row of a table set with single
 /// spaces (合计 156 144 342) keeps its cells. `None` when the text has no such space.
+/// Markdown's marks around a run of text on one line: `**9,216户**` (bold) and `` `1,036.5` ``
+/// (code). They are layout, not words: dropped, so the figure meets its words and units again
+/// (the masks of censored text are single or unpaired: [`crate::warnings::censored_text`]
+/// skips what this marks). None when the text has no such pair.
+pub fn markdown_marks(src: &[char]) -> Option<Vec<bool>> {
+    let mut drop: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while i + 2 < src.len() {
+        let (mark, width) = match src[i] {
+            '*' if src[i + 1] == '*' && i + 2 < src.len() && src[i + 2] != '*' => ('*', 2),
+            '`' if src[i + 1] != '`' => ('`', 1),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        let open = i + width;
+        // The closing mark on the same line, within 60 chars, around text that neither
+        // starts nor ends with a space.
+        let close = (open..src.len().min(open + 60))
+            .take_while(|&k| src[k] != '\n')
+            .find(|&k| src[k] == mark && (width == 1 || src.get(k + 1) == Some(&'*')));
+        let Some(close) = close.filter(|&k| {
+            k > open
+                && !src[open].is_whitespace()
+                && !src[k - 1].is_whitespace()
+                && src[open..k].iter().all(|&c| c != '*' && c != '`')
+        }) else {
+            i += width;
+            continue;
+        };
+        let d = drop.get_or_insert_with(|| vec![false; src.len()]);
+        d[i..open].iter_mut().for_each(|x| *x = true);
+        d[close..close + width].iter_mut().for_each(|x| *x = true);
+        i = close + width;
+    }
+    drop
+}
+
 fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
     let digits_from = |k: usize| (k..).take_while(|&j| digit(j)).count();

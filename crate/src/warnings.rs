@@ -232,9 +232,12 @@ fn is_garble_char(c: char) -> bool {
 /// Characters masked with '*' (*治责任, *策).
 pub fn censored_text(original: &[char]) -> Vec<Warning> {
     let mut out = Vec::new();
+    // Markdown's bold marks (**9,216户**) mask nothing.
+    let layout =
+        if original.contains(&'*') { crate::normalize::markdown_marks(original) } else { None };
     let mut i = 0;
     while i < original.len() {
-        if original[i] != '*' && original[i] != '＊' {
+        if (original[i] != '*' && original[i] != '＊') || layout.as_ref().is_some_and(|d| d[i]) {
             i += 1;
             continue;
         }
