@@ -226,8 +226,19 @@ impl Document {
         let other_regions = other_region_mentions(&n.chars, &found, region.as_ref());
 
         let mut warnings = crate::warnings::corrupt_text(&original);
-        let damaged = SpanSet::new(warnings.iter().map(|w| (w.start, w.end)));
-        warnings.extend(crate::warnings::censored_text(&original));
+        let censored = crate::warnings::censored_text(&original);
+        // A figure next to a mis-decoded char, or with a masked char among its digits
+        // (1口86人, 8.××万人), may have lost a digit; ＊＊＊户1386人 keeps its persons.
+        let in_figure = |w: &&crate::report::Warning| {
+            let digit = |k: Option<usize>| {
+                k.and_then(|k| original.get(k)).is_some_and(|&c| c.is_ascii_digit() || c == '.')
+            };
+            digit(w.start.checked_sub(1)) || digit(Some(w.end))
+        };
+        let damaged = SpanSet::new(
+            warnings.iter().chain(censored.iter().filter(in_figure)).map(|w| (w.start, w.end)),
+        );
+        warnings.extend(censored);
         let (dups, repeats) = crate::warnings::duplicate_paragraphs(&n);
         let repeats = SpanSet::new(repeats);
         warnings.extend(dups);

@@ -229,7 +229,28 @@ fn is_garble_char(c: char) -> bool {
         || (!c.is_ascii() && c.is_alphabetic() && !is_han(c))
 }
 
-/// Characters masked with '*' (*治责任, *策).
+/// Whether `original[i]` masks a character: `*` and `＊` (*治责任), a word filter's `□` and
+/// `×` (习□□, 县政×, 6××8户; a lone × between figures is a multiplication), and `口` between
+/// two digits (1口86人: an OCR'd □; 口 counts people after a figure, never inside one).
+fn is_mask(original: &[char], i: usize) -> bool {
+    let near = |k: Option<usize>| k.and_then(|k| original.get(k)).copied();
+    let (before, after) = (near(i.checked_sub(1)), near(Some(i + 1)));
+    match original[i] {
+        '*' | '＊' | '□' => true,
+        '×' => {
+            before == Some('×')
+                || after == Some('×')
+                || before.is_some_and(is_han)
+                || after.is_some_and(is_han)
+        }
+        '口' => {
+            before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+/// Characters masked by a word filter (*治责任, *策, 习□□, 8.××万人).
 pub fn censored_text(original: &[char]) -> Vec<Warning> {
     let mut out = Vec::new();
     // Markdown's bold marks (**9,216户**) mask nothing.
@@ -237,17 +258,18 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
         if original.contains(&'*') { crate::normalize::markdown_marks(original) } else { None };
     let mut i = 0;
     while i < original.len() {
-        if (original[i] != '*' && original[i] != '＊') || layout.as_ref().is_some_and(|d| d[i]) {
+        if !is_mask(original, i) || layout.as_ref().is_some_and(|d| d[i]) {
             i += 1;
             continue;
         }
         let s = i;
-        while i < original.len() && (original[i] == '*' || original[i] == '＊') {
+        let mark = original[i];
+        while i < original.len() && original[i] == mark {
             i += 1;
         }
         let before = s.checked_sub(1).map(|p| original[p]);
         let after = original.get(i).copied();
-        let cjk = |c: char| is_han(c) || "、，。：".contains(c);
+        let cjk = |c: char| is_han(c) || "、，。：".contains(c) || c.is_ascii_digit() || c == '.';
         if (before.is_some_and(cjk) || after.is_some_and(cjk)) && out.len() >= MAX_WARNINGS_PER_KIND
         {
             // Past the cap the warning is only counted (see cap_per_kind).
@@ -260,8 +282,8 @@ pub fn censored_text(original: &[char]) -> Vec<Warning> {
                 "censored_text",
                 (s, i),
                 Said::new(
-                    format!("{} character(s) masked with * in “{shown}”", i - s),
-                    format!("“{shown}”中有{}个字被*屏蔽", i - s),
+                    format!("{} character(s) masked with {mark} in “{shown}”", i - s),
+                    format!("“{shown}”中有{}个字被{mark}屏蔽", i - s),
                 ),
             ));
         }
@@ -505,6 +527,11 @@ mod tests {
         assert_eq!(w.len(), 1);
         let c: Vec<char> = "最大的*治责任、**5个".chars().collect();
         assert_eq!(censored_text(&c).len(), 2);
+        // A word filter's □ and ×, and 口 among digits; not a multiplication, not 3口人.
+        let masks: Vec<char> = "习□□总书记,县政×,6××8户,1口86人".chars().collect();
+        assert_eq!(censored_text(&masks).len(), 4);
+        let plain: Vec<char> = "规格3×4米,一家3口人,**重点**".chars().collect();
+        assert!(censored_text(&plain).is_empty());
     }
 
     #[test]
