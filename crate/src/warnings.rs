@@ -96,7 +96,12 @@ pub fn duplicate_paragraphs(n: &Normalized) -> (Vec<Warning>, Vec<Span>) {
     let mut repeats = Vec::new();
     for (s, e) in paragraphs(&n.chars) {
         let body = &n.chars[s..e];
-        if body.len() < DUPLICATE_MIN_CHARS {
+        // A rule of ━━━ or ——— between sections is layout, repeated on purpose: only a
+        // paragraph with words can repeat another.
+        if body.len() < DUPLICATE_MIN_CHARS
+            || body.iter().filter(|&&c| is_word_char(c)).take(DUPLICATE_MIN_CHARS / 2).count()
+                < DUPLICATE_MIN_CHARS / 2
+        {
             continue;
         }
         let body = Body::new(body);
@@ -541,6 +546,10 @@ mod tests {
         let (w, rep) = duplicate_paragraphs(&normalize(&text));
         assert_eq!(w.len(), 1);
         assert_eq!(rep.len(), 1);
+        // Section rules repeated between sections are layout.
+        let rule = "━".repeat(24);
+        let text = format!("{p}\n{rule}\n其他段落内容。\n{rule}\n结尾。\n");
+        assert!(duplicate_paragraphs(&normalize(&text)).0.is_empty());
     }
 
     #[test]
