@@ -188,9 +188,23 @@ fn is_operand(chars: &[char], start: usize) -> bool {
         || ["乘以", "除以"].iter().any(|w| k >= 2 && starts_with(chars, k - 2, w))
 }
 
-/// Grades written between 个 and a village noun.
-const VILLAGE_GRADES: &[&str] =
-    &["国家级", "省级", "市级", "县级", "国定", "省定", "市定", "县定", "深度", "重点", "建档立卡"];
+/// Grades written between 个 and a village noun (126个省扶贫工作重点村: the list's owner alone,
+/// after the longer grades).
+const VILLAGE_GRADES: &[&str] = &[
+    "国家级",
+    "省级",
+    "市级",
+    "县级",
+    "国定",
+    "省定",
+    "市定",
+    "县定",
+    "深度",
+    "重点",
+    "建档立卡",
+    "省",
+    "市",
+];
 
 /// Head nouns that give a bare number its unit (22.7万建档立卡贫困人口).
 const IMPLIED_NOUNS: &[(&str, UnitKind)] = &[
@@ -419,6 +433,7 @@ mod tests {
         assert_eq!(first("120个省级贫困村").unit, UnitKind::Village);
         assert_eq!(first("37个省定深度贫困村").unit, UnitKind::Village);
         assert_eq!(first("157个省定扶贫工作重点村").unit, UnitKind::Village);
+        assert_eq!(first("126个省扶贫工作重点村").unit, UnitKind::Village);
         assert_eq!(first("12个重点项目").unit, UnitKind::Count);
         let all = |t: &str| -> Vec<UnitKind> {
             let chars: Vec<char> = t.chars().collect();
