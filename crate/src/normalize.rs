@@ -187,7 +187,8 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         match c {
-            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\r' => {
+            // Invisible: a BOM, zero-width spaces and joiners, a soft hyphen (0.2\u{AD}1%), CR.
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{AD}' | '\r' => {
                 i += 1;
                 continue;
             }
