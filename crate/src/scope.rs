@@ -921,15 +921,27 @@ fn respective_year(seg: &[char], last: usize) -> Option<(usize, i32)> {
     if matches!(seg.get(after), Some('底' | '末')) {
         after += 1;
     }
-    if !seg.get(after..)?.starts_with(&['分', '别']) {
+    // 2014年底和2019年底全旗贫困发生率分别为…: a few words may stand between the list and
+    // 分别 (not a figure, nor the end of a clause).
+    let gap = seg.get(after..)?.iter().take(12).position(|&c| {
+        c == '分' || c.is_ascii_digit() || matches!(c, ',' | ';' | ':' | '。' | '\n')
+    })?;
+    after += gap;
+    if !seg[after..].starts_with(&['分', '别']) {
         return None;
     }
     let mut starts = vec![last];
     let mut k = last;
-    while k >= 6 && matches!(seg[k - 1], '、' | '和' | '与' | '及') && year_at(k - 6).is_some()
-    {
-        k -= 6;
-        starts.push(k);
+    while k >= 6 && is_list_separator(seg[k - 1]) {
+        // The item before the separator: a year, with 底 or 末 after it or not.
+        let end = k - 1 - usize::from(matches!(seg[k - 2], '底' | '末'));
+        match end.checked_sub(5).filter(|&y| year_at(y).is_some()) {
+            Some(y) => {
+                k = y;
+                starts.push(k);
+            }
+            None => break,
+        }
     }
     if starts.len() < 2 {
         return None;
@@ -1007,6 +1019,22 @@ mod tests {
         let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
+    }
+
+    #[test]
+    fn years_listed_before_fenbie_date_one_figure_each() {
+        let c: Vec<char> = "2014年底和2019年底全旗贫困发生率分别为9.86%和0.21%".chars().collect();
+        let at = |figure: &str| {
+            let text: String = c.iter().collect();
+            text[..text.find(figure).unwrap()].chars().count()
+        };
+        let year = |pos: usize| time_scope(&c, &test_cues(&c), (0, c.len()), pos, false, None).year;
+        assert_eq!(year(at("9.86")), Some(2014));
+        assert_eq!(year(at("0.21")), Some(2019));
+        let c: Vec<char> = "2019年、2020年分别为1630人、1872人".chars().collect();
+        let year = |pos: usize| time_scope(&c, &test_cues(&c), (0, c.len()), pos, false, None).year;
+        assert_eq!(year(c.len() - 5), Some(2020));
+        assert_eq!(year(c.len() - 11), Some(2019));
     }
 
     #[test]
