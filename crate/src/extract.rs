@@ -280,19 +280,25 @@ impl Document {
                 .or_else(|| {
                     let prev = continued_from(&n.chars, &claus, q.num_start)?;
                     // Quantities are in text order: stop at the first that ends before `prev`.
-                    (0..qi).rev().take_while(|&j| quantities[j].end > prev.0).find_map(|j| {
-                        let o = &quantities[j];
-                        let hit = o.unit == q.unit && o.end <= prev.1;
-                        let (i, m) = hit.then(|| classified[j].clone()).flatten()?;
-                        // Continued from the start of the change (由31.2%,下降到0.82%): the
-                        // change's end is the indicator that start is `like` (its latest).
-                        let from = &compiled.defs[i];
-                        let latest = (from.role.as_deref() == Some("from"))
-                            .then_some(from.like.as_ref())
-                            .flatten()
-                            .and_then(|like| compiled.defs.iter().position(|d| &d.id == like));
-                        Some((latest.unwrap_or(i), m))
-                    })
+                    (0..qi)
+                        .rev()
+                        .take_while(|&j| quantities[j].end > prev.0)
+                        .find_map(|j| {
+                            let o = &quantities[j];
+                            let hit = o.unit == q.unit && o.end <= prev.1;
+                            let (i, m) = hit.then(|| classified[j].clone()).flatten()?;
+                            // Continued from the start of the change (由31.2%,下降到0.82%): the
+                            // change's end is the indicator that start is `like` (its latest).
+                            let from = &compiled.defs[i];
+                            let latest = (from.role.as_deref() == Some("from"))
+                                .then_some(from.like.as_ref())
+                                .flatten()
+                                .and_then(|like| compiled.defs.iter().position(|d| &d.id == like));
+                            Some((latest.unwrap_or(i), m))
+                        })
+                        // 农村公路总里程达到2412公里: a clause whose own words exclude the
+                        // indicator does not go on with it.
+                        .filter(|(i, _)| !compiled.excludes(*i, q, &ctx))
                 })
                 // 分别由30.6%、25.9%、27.8%下降到2019年底的0.21%、0.17%和0.24%: the levels a
                 // list of starts came down to measure what the starts' indicator's latest is.

@@ -217,6 +217,17 @@ impl Compiled {
         self.inds[i].units.contains(&unit)
     }
 
+    /// Whether a word of the clause excludes `q` from indicator `i` (农村公路总里程: the
+    /// network's length, not roads built).
+    pub fn excludes(&self, i: usize, q: &Quantity, ctx: &Context) -> bool {
+        let ind = &self.inds[i];
+        hits_in(ctx.hits, ctx.clause).iter().any(|h| {
+            ind.exclude.contains(&h.word)
+                && !channel_item(ctx.chars, h.end)
+                && !another_respective_item(ctx, q, h)
+        })
+    }
+
     /// Scores quantity `q` as indicator `i`; `None` when no rule matches or it is excluded.
     pub fn score(&self, i: usize, q: &Quantity, ctx: &Context) -> Option<Match> {
         let ind = &self.inds[i];
@@ -226,14 +237,10 @@ impl Compiled {
         if ctx.difference {
             return None;
         }
-        let in_clause = hits_in(ctx.hits, ctx.clause);
-        if in_clause.iter().any(|h| {
-            ind.exclude.contains(&h.word)
-                && !channel_item(ctx.chars, h.end)
-                && !another_respective_item(ctx, q, h)
-        }) {
+        if self.excludes(i, q, ctx) {
             return None;
         }
+        let in_clause = hits_in(ctx.hits, ctx.clause);
         if let Some(want_from) = ind.role_from {
             if is_change_start(ctx.chars, q, ctx.clause) != want_from {
                 return None;
