@@ -432,9 +432,14 @@ impl Document {
             };
             // 建档立卡贫困人口…人,截至2020年底已全部脱贫: the registered total is the lifted one;
             // and a figure read as lifted (…建档立卡贫困人口6925户14328人全部脱贫) is the
-            // registered total when 建档立卡 names it in its clause.
-            let registered_named =
-                || crate::words::contains(&n.chars[own_clause.0..q.num_start], "建档立卡");
+            // registered total when 建档立卡 names it in its clause, before the figure or after
+            // it (全县27364户93518人建档立卡贫困人口全部脱贫).
+            let registered_named = || {
+                crate::words::contains(
+                    &n.chars[own_clause.0..own_clause.1.max(q.num_start)],
+                    "建档立卡",
+                )
+            };
             let lifted_too = ALL_LIFTED
                 .iter()
                 .find_map(|&(registered, lifted)| {
