@@ -367,13 +367,28 @@ impl Document {
                             // posts) holds no part of this indicator.
                             classified[j].as_ref().is_none_or(|(i, _)| {
                                 compiled.defs[*i].unit == compiled.defs[ind].unit
-                            })
+                            }) && !poor_part_of_all(&n.chars, sentence, *at, q, &quantities[j])
                         })
                 })
             {
                 Some(Said::new(
                     format!("part of a larger total ({part})"),
                     format!("是总数的一部分({part})"),
+                ))
+            } else if let Some(part) =
+                quantities[qi + 1..].iter().take_while(|o| o.start < sentence.1).find(|o| {
+                    o.unit == q.unit && {
+                        let at = (q.end..o.start)
+                            .rev()
+                            .find(|&k| n.chars[k..].starts_with(&['其', '中']));
+                        at.is_some_and(|at| poor_part_of_all(&n.chars, sentence, at, o, q))
+                    }
+                })
+            {
+                let part: String = n.chars[part.start..part.end].iter().collect();
+                Some(Said::new(
+                    format!("counts everyone; the poor's own figure is its part {part}"),
+                    format!("统计的是全体人员,贫困人口的数字是其中的{part}"),
                 ))
             } else if let Some(word) = markers.target(&n.chars, sentence, clause, q.num_start) {
                 Some(Said::new(
@@ -1127,6 +1142,30 @@ fn earliest_as_start(
 /// `holds(j)` says whether quantity `j` measures the same kind of thing: 帮助11500名贫困劳动力
 /// 实现就业,其中公益性岗位安置2040人 — the people employed hold no count of posts, so the
 /// posts' figure is a total of its own.
+/// Whether the part `part` after 其中 (at `at`) is the poor's labour and the whole `whole`
+/// before it counts all workers (外出务工人员常年保持在3万4千人左右,其中贫困劳动力0.9万余人
+/// 实现转移就业): the part is the poor's own figure, not a part of theirs. (A relocation or
+/// housing total with 其中建档立卡… is the poor's too, and keeps its parts.)
+fn poor_part_of_all(
+    chars: &[char],
+    sentence: Span,
+    at: usize,
+    part: &Quantity,
+    whole: &Quantity,
+) -> bool {
+    const POOR: [&str; 4] = ["贫困", "脱贫", "建档立卡", "扶贫"];
+    const POOR_LABOUR: [&str; 3] = ["贫困劳动力", "脱贫劳动力", "建档立卡劳动力"];
+    const WORK: [&str; 3] = ["务工", "就业", "劳动力"];
+    let any = |span: &[char], list: &[&str]| list.iter().any(|w| crate::words::contains(span, w));
+    let whole_from = sentence.0.max(whole.start.saturating_sub(20));
+    let whole_words = &chars[whole_from..whole.end];
+    at < part.num_start
+        && whole.end <= at
+        && any(&chars[at..part.num_start], &POOR_LABOUR)
+        && any(whole_words, &WORK)
+        && !any(whole_words, &POOR)
+}
+
 fn has_whole(
     quantities: &[Quantity],
     qi: usize,

@@ -120,6 +120,9 @@ const PART_MARKERS: &[&str] = &[
     "市外",
     "区内",
     "区外",
+    // 全县有劳动能力的贫困户2236户8074人全部实现稳定脱贫: a group of the poor by their means.
+    "有劳动能力的",
+    "无劳动能力的",
 ];
 
 /// Words that make a figure a plan or target, not an achievement (预计 for the current year
@@ -587,8 +590,10 @@ impl Markers {
         });
         // 全县外出务工…: 县外 there is the end of 全县 and the start of 外出, no part.
         let mut part = part;
-        part.retain(|&(s, _)| {
-            !(s > 0 && chars[s - 1] == '全' && matches!(chars[s], '县' | '市' | '区' | '省'))
+        // 商都县外出务工…: nor is 县外 the end of a name and the start of 外出.
+        part.retain(|&(s, e)| {
+            let unit_end = matches!(chars[s], '县' | '市' | '区' | '省');
+            !(unit_end && ((s > 0 && chars[s - 1] == '全') || chars.get(e) == Some(&'出')))
         });
         let cues = word_lists().cues(listed);
         let mut listable = scope.clone();
