@@ -303,25 +303,30 @@ impl Document {
                 // 分别由30.6%、25.9%、27.8%下降到2019年底的0.21%、0.17%和0.24%: the levels a
                 // list of starts came down to measure what the starts' indicator's latest is.
                 .or_else(|| {
+                    // A start of this unit in the clause first (most figures have none), then
+                    // the change's verb right before this figure or its list.
+                    let (like, m, start_end) = (0..qi)
+                        .rev()
+                        .take_while(|&j| quantities[j].start >= clause.0)
+                        .find_map(|j| {
+                            let o = &quantities[j];
+                            let (i, m) =
+                                (o.unit == q.unit).then(|| classified[j].as_ref()).flatten()?;
+                            let from = &compiled.defs[*i];
+                            let like = (from.role.as_deref() == Some("from"))
+                                .then_some(from.like.as_ref())??;
+                            Some((like, m, o.end))
+                        })?;
                     let run = crate::scope::list_run_before(
                         &n.chars,
                         q.num_start,
                         q.num_start - clause.0,
                     );
                     let head_end = q.num_start - run;
-                    if !changed_to(&n.chars[clause.0..head_end]) {
+                    if start_end > head_end || !changed_to(&n.chars[clause.0..head_end]) {
                         return None;
                     }
-                    (0..qi).rev().take_while(|&j| quantities[j].start >= clause.0).find_map(|j| {
-                        let o = &quantities[j];
-                        let (i, m) = (o.unit == q.unit && o.end <= head_end)
-                            .then(|| classified[j].clone())
-                            .flatten()?;
-                        let from = &compiled.defs[i];
-                        let like = (from.role.as_deref() == Some("from"))
-                            .then_some(from.like.as_ref())??;
-                        compiled.defs.iter().position(|d| &d.id == like).map(|l| (l, m))
-                    })
+                    compiled.defs.iter().position(|d| &d.id == like).map(|l| (l, m.clone()))
                 });
             classified[qi] = best.clone();
             let Some((ind, m)) = best else { continue };
@@ -375,16 +380,19 @@ impl Document {
                     format!("part of a larger total ({part})"),
                     format!("是总数的一部分({part})"),
                 ))
-            } else if let Some(part) =
-                quantities[qi + 1..].iter().take_while(|o| o.start < sentence.1).find(|o| {
-                    o.unit == q.unit && {
-                        let at = (q.end..o.start)
-                            .rev()
-                            .find(|&k| n.chars[k..].starts_with(&['其', '中']));
-                        at.is_some_and(|at| poor_part_of_all(&n.chars, sentence, at, o, q))
-                    }
+            } else if let Some(part) = {
+                // A 其中 within a few words after the figure, and the first figure of its unit
+                // after that (bounded: a figure asks this of its neighbours only).
+                let window = (q.end..sentence.1.min(q.end + 24))
+                    .find(|&k| n.chars[k..].starts_with(&['其', '中']));
+                window.and_then(|at| {
+                    quantities[qi + 1..]
+                        .iter()
+                        .take_while(|o| o.start < sentence.1 && o.start <= at + 30)
+                        .find(|o| o.unit == q.unit && o.start > at)
+                        .filter(|o| poor_part_of_all(&n.chars, sentence, at, o, q))
                 })
-            {
+            } {
                 let part: String = n.chars[part.start..part.end].iter().collect();
                 Some(Said::new(
                     format!("counts everyone; the poor's own figure is its part {part}"),

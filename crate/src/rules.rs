@@ -220,12 +220,7 @@ impl Compiled {
     /// Whether a word of the clause excludes `q` from indicator `i` (农村公路总里程: the
     /// network's length, not roads built).
     pub fn excludes(&self, i: usize, q: &Quantity, ctx: &Context) -> bool {
-        let ind = &self.inds[i];
-        hits_in(ctx.hits, ctx.clause).iter().any(|h| {
-            ind.exclude.contains(&h.word)
-                && !channel_item(ctx.chars, h.end)
-                && !another_respective_item(ctx, q, h)
-        })
+        excluded_by(&self.inds[i], q, ctx, hits_in(ctx.hits, ctx.clause))
     }
 
     /// Scores quantity `q` as indicator `i`; `None` when no rule matches or it is excluded.
@@ -237,10 +232,10 @@ impl Compiled {
         if ctx.difference {
             return None;
         }
-        if self.excludes(i, q, ctx) {
+        let in_clause = hits_in(ctx.hits, ctx.clause);
+        if excluded_by(ind, q, ctx, in_clause) {
             return None;
         }
-        let in_clause = hits_in(ctx.hits, ctx.clause);
         if let Some(want_from) = ind.role_from {
             if is_change_start(ctx.chars, q, ctx.clause) != want_from {
                 return None;
@@ -604,6 +599,15 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
             && n.iter().any(|c| matches!(c, '到' | '至' | '为'))
     });
     to_level || TO_WORDS.iter().any(|w| words::starts_with(tail, w))
+}
+
+/// Whether a word of the clause (`in_clause`, its hits) excludes `q` from `ind`.
+fn excluded_by(ind: &CompiledIndicator, q: &Quantity, ctx: &Context, in_clause: &[Hit]) -> bool {
+    in_clause.iter().any(|h| {
+        ind.exclude.contains(&h.word)
+            && !channel_item(ctx.chars, h.end)
+            && !another_respective_item(ctx, q, h)
+    })
 }
 
 /// The chars of bracketed asides ((…) closed before `pos`) within `window` chars before

@@ -240,6 +240,8 @@ pub struct Markers {
     /// The places that may be items of a list before 分别 ([`respective_item`]): the scope
     /// markers and the other regions named as partners or list items, sorted by start.
     listable: Vec<(usize, usize, bool)>,
+    /// Where 分别 stands, in text order.
+    respective: Vec<usize>,
     target: Vec<(usize, usize)>,
     /// Sections under a plan heading (三、2021年工作安排), with the heading's words.
     plans: Vec<(usize, usize, String)>,
@@ -600,7 +602,10 @@ impl Markers {
         listable.extend(other_regions.iter().map(|&(s, e)| (s, e, false)));
         crate::sort::sort_by_key(&mut listable, |&(s, e, main)| (s, std::cmp::Reverse(e), !main));
         listable.dedup_by_key(|m| m.0);
-        Markers { scope, listable, target, plans, problems, part, cumulative, cues }
+        let respective = (0..chars.len().saturating_sub(1))
+            .filter(|&k| chars[k] == '分' && chars[k + 1] == '别')
+            .collect();
+        Markers { scope, listable, respective, target, plans, problems, part, cumulative, cues }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -609,7 +614,10 @@ impl Markers {
         let in_sentence = starting_in(&self.scope, |m| m.0, sentence.0, pos);
         // 旬阳、平利、岚皋三县分别退出142个、81个、69个: the figure is its own item's.
         let listable = starting_in(&self.listable, |m| m.0, sentence.0, pos);
-        if let Some(&(s, e, main)) = respective_item(chars, listable, pos) {
+        // Where 分别 stands last before the figure in its sentence (found once per document).
+        let k = self.respective.partition_point(|&r| r + 2 <= pos);
+        let resp = k.checked_sub(1).map(|k| self.respective[k]).filter(|&r| r >= sentence.0);
+        if let Some(&(s, e, main)) = resp.and_then(|r| respective_item(chars, listable, r, pos)) {
             return (!main).then(|| chars[s..e].iter().collect());
         }
         // 雷山县与广东省东莞市建立劳务协作机制,累计转移就业…: a place named as the partner of
@@ -770,13 +778,17 @@ impl Markers {
 fn respective_item<'m>(
     chars: &[char],
     markers: &'m [(usize, usize, bool)],
+    resp: usize,
     pos: usize,
 ) -> Option<&'m (usize, usize, bool)> {
-    let first = markers.first()?.0;
-    let resp = (first..pos).rev().find(|&k| chars[k..].starts_with(&['分', '别']))?;
+    // (Within 200 chars: a figure looks this far back only, however long its sentence.)
+    if resp < markers.first()?.0 || resp + 200 < pos {
+        return None;
+    }
     let run = list_run_before(chars, pos, pos - resp - 2);
     let index = chars[pos - run..pos].iter().filter(|&&c| is_list_separator(c)).count();
-    let before: Vec<&(usize, usize, bool)> = markers.iter().filter(|m| m.1 <= resp).collect();
+    let before: Vec<&(usize, usize, bool)> =
+        markers.iter().filter(|m| m.1 <= resp && m.0 + 200 >= resp).collect();
     let last = before.len().checked_sub(1)?;
     let mut from = last;
     while from > 0 {
