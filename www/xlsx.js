@@ -8,43 +8,14 @@
 // scripts/build-page.mjs: the wasm as base64 in globalThis.__ZHIBIAO_INLINE.xlsx and the glue
 // as a function, __ZHIBIAO_INLINE.xlsxGlue, that evaluates it on its first call.
 
-const INLINE = globalThis.__ZHIBIAO_INLINE;
+import { lazyWasm } from './lazy-wasm.js';
 
-function base64ToBytes(base64) {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
-async function compile() {
-  if (INLINE) return WebAssembly.compile(base64ToBytes(INLINE.xlsx));
-  const response = await fetch(new URL('./pkg/zhibiao_xlsx_bg.wasm', import.meta.url));
-  if (!response.ok) throw new Error(`zhibiao_xlsx_bg.wasm: HTTP ${response.status}`);
-  if (response.headers.get('content-type')?.startsWith('application/wasm')) {
-    return WebAssembly.compileStreaming(response);
-  }
-  return WebAssembly.compile(await response.arrayBuffer());
-}
-
-async function load() {
-  const [glue, module] = await Promise.all([
-    INLINE ? INLINE.xlsxGlue() : import('./pkg/zhibiao_xlsx.js'),
-    compile(),
-  ]);
-  glue.initSync({ module });
-  return glue;
-}
-
-let writer = null;
 /** The instantiated writer's glue; loaded on the first call. A failed load is tried again next time. */
-function xlsxWriter() {
-  writer ??= load().catch((error) => {
-    writer = null;
-    throw error;
-  });
-  return writer;
-}
+const xlsxWriter = lazyWasm({
+  file: 'zhibiao_xlsx_bg.wasm',
+  importGlue: () => import('./pkg/zhibiao_xlsx.js'),
+  inline: { wasm: 'xlsx', glue: 'xlsxGlue' },
+});
 
 /**
  * The comparison of `reports` (reports as the page holds them; `text` and `candidates` may be

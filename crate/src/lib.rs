@@ -35,6 +35,8 @@ pub mod warnings;
 pub mod wasm;
 #[cfg(all(target_arch = "wasm32", feature = "catalog-file"))]
 pub mod wasm_catalog;
+#[cfg(all(target_arch = "wasm32", any(feature = "wasm-engine", feature = "catalog-file")))]
+pub mod wasm_js;
 #[cfg(all(target_arch = "wasm32", feature = "xlsx"))]
 pub mod wasm_xlsx;
 pub mod words;

@@ -11,14 +11,8 @@ use crate::chart;
 use crate::extract::{builtin_catalog, Engine};
 use crate::report::{InputError, Report};
 
-/// Plain objects (not `Map`s) and `null` for absent values, so the page can read
-/// `report.region?.name` and post results between workers with structured clone.
-pub fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
-}
+use crate::wasm_js::refusal;
+pub use crate::wasm_js::to_js;
 
 #[derive(Serialize)]
 struct Failure<'a> {
@@ -212,16 +206,6 @@ fn with_engine<R>(f: impl FnOnce(&Engine) -> R) -> R {
         Some(u) => f(&u.engine),
         None => f(Engine::builtin()),
     })
-}
-
-fn refusal(error: &crate::catalog::CatalogError) -> JsValue {
-    #[derive(Serialize)]
-    struct Refusal<'a> {
-        error: &'a str,
-        error_zh: &'a str,
-        field: Option<&'a str>,
-    }
-    to_js(&Refusal { error: &error.message, error_zh: &error.message_zh, field: error.field })
 }
 
 /// Sets the user catalog: `text` is the TOML file (empty text clears it) and `catalog` what

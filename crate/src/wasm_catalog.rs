@@ -15,23 +15,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::catalog::{Catalog, CatalogError, IndicatorForm};
 
-/// Plain objects (not `Map`s) and `null` for absent values, as the engine's bindings.
-fn to_js<T: Serialize + ?Sized>(value: &T) -> JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::new()
-        .serialize_maps_as_objects(true)
-        .serialize_missing_as_null(true);
-    value.serialize(&serializer).unwrap_or(JsValue::NULL)
-}
-
-fn refusal(error: &CatalogError) -> JsValue {
-    #[derive(Serialize)]
-    struct Refusal<'a> {
-        error: &'a str,
-        error_zh: &'a str,
-        field: Option<&'a str>,
-    }
-    to_js(&Refusal { error: &error.message, error_zh: &error.message_zh, field: error.field })
-}
+use crate::wasm_js::{refusal, to_js};
 
 /// Parses a user catalog (empty text: none), as the page stores it.
 fn parse_user(text: &str) -> Result<Catalog, CatalogError> {
