@@ -86,8 +86,7 @@ impl<'a> Context<'a> {
         let label_colon = label_colon(chars, clause, q);
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
         let head = q.num_start.saturating_sub(clause.0.min(q.num_start)).min(80);
-        let respective =
-            chars[clause.0.min(q.num_start)..q.num_start].windows(2).any(|w| w == ['分', '别']);
+        let respective = has_fenbie(&chars[clause.0.min(q.num_start)..q.num_start]);
         let listed =
             if respective { crate::scope::list_run_before(chars, q.num_start, head) } else { 0 };
         let aside = asides_before(chars, q.num_start, head)
@@ -633,40 +632,26 @@ fn asides_before(chars: &[char], pos: usize, window: usize) -> usize {
     total
 }
 
-/// The chars of a list of years said before 分别 (贫困劳动力转移就业人数2019年、2020年分别为1630人
-/// 和1872人) within `window` chars before `pos`: they date the figures, one each, and say
+/// The chars of a list of years said right before 分别 (贫困劳动力转移就业人数2019年、2020年分别为
+/// 1630人和1872人) within `window` chars before `pos`: they date the figures, one each, and say
 /// nothing of what they count, so they do not put a cue out of reach.
 pub(crate) fn year_list_before(chars: &[char], pos: usize, window: usize) -> usize {
     let from = pos.saturating_sub(window);
-    let is_year = |k: usize| {
-        k + 5 <= pos
-            && chars[k..k + 4].iter().all(char::is_ascii_digit)
-            && chars[k + 4] == '年'
-            && (k == 0 || !chars[k - 1].is_ascii_digit())
+    let Some(resp) =
+        (from..pos.saturating_sub(1)).rev().find(|&k| chars[k..].starts_with(&['分', '别']))
+    else {
+        return 0;
     };
-    let mut k = from;
-    while k + 11 < pos {
-        if !is_year(k) {
-            k += 1;
-            continue;
-        }
-        let mut end = k + 5;
-        let mut years = 1;
-        while end + 6 <= pos && matches!(chars[end], '、' | '和' | '与' | '及') && is_year(end + 1)
-        {
-            end += 6;
-            years += 1;
-        }
-        let mut at = end;
-        if matches!(chars.get(at), Some('底' | '末')) {
-            at += 1;
-        }
-        if years >= 2 && chars[at..pos].starts_with(&['分', '别']) {
-            return end - k;
-        }
-        k = end;
+    // The last year ends right before 分别, with 底 or 末 after it or not.
+    let end = resp - usize::from(resp > 0 && matches!(chars[resp - 1], '底' | '末'));
+    let Some(last) = end.checked_sub(5).filter(|&k| k >= from && chars[k + 4] == '年') else {
+        return 0;
+    };
+    let starts = crate::scope::listed_years(chars, last);
+    match starts.first() {
+        Some(&first) if starts.len() >= 2 && first >= from => end - first,
+        _ => 0,
     }
-    0
 }
 
 /// Whether quantity `o` lies inside brackets within `span`: a '(' before it with no ')' between,
@@ -680,8 +665,12 @@ fn in_brackets(chars: &[char], span: Span, o: &Quantity) -> bool {
 
 /// Whether 分别 stands in the clause before `pos`.
 fn respective_before(ctx: &Context, pos: usize) -> bool {
-    let from = ctx.clause.0.min(pos);
-    ctx.chars[from..pos].windows(2).any(|w| w == ['分', '别'])
+    has_fenbie(&ctx.chars[ctx.clause.0.min(pos)..pos])
+}
+
+/// Whether 分别 stands in `span`.
+fn has_fenbie(span: &[char]) -> bool {
+    span.windows(2).any(|w| w == ['分', '别'])
 }
 
 /// Whether hit `h` lies in another item of a 分别 list than the one figure `q` answers:

@@ -925,15 +925,38 @@ pub fn time_scope(
     scope
 }
 
+/// The year written at `chars[k..]` (`2019年`), if one is.
+fn year_at(chars: &[char], k: usize) -> Option<i32> {
+    let digits = chars.get(k..k + 4)?;
+    let ok = digits.iter().all(char::is_ascii_digit) && chars.get(k + 4) == Some(&'年');
+    ok.then(|| digits.iter().fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0) as i32))
+}
+
+/// The starts of a list of years whose last item starts at `last` (2019年、2020年;
+/// 2014年底和2019年底), in text order; just `[last]` when no year is listed before it.
+pub(crate) fn listed_years(chars: &[char], last: usize) -> Vec<usize> {
+    let mut starts = vec![last];
+    let mut k = last;
+    while k >= 6 && is_list_separator(chars[k - 1]) {
+        // The item before the separator: a year, with 底 or 末 after it or not.
+        let end = k - 1 - usize::from(matches!(chars[k - 2], '底' | '末'));
+        match end.checked_sub(5).filter(|&y| year_at(chars, y).is_some()) {
+            Some(y) => {
+                k = y;
+                starts.push(k);
+            }
+            None => break,
+        }
+    }
+    starts.reverse();
+    starts
+}
+
 /// The year of a list of years before 分别 that the figure ending `seg` answers: the list's
-/// last year starts at `last`, and the figures already given after 分别 say which item the
-/// next one is. Its start in `seg` and the year, or None when `seg` has no such list.
+/// last year starts at `last`, and the figures of the list after 分别 before this one
+/// ([`list_run_before`]) say which item it is. Its start in `seg` and the year, or None when
+/// `seg` has no such list.
 fn respective_year(seg: &[char], last: usize) -> Option<(usize, i32)> {
-    let year_at = |k: usize| -> Option<i32> {
-        let digits = seg.get(k..k + 4)?;
-        let ok = digits.iter().all(char::is_ascii_digit) && seg.get(k + 4) == Some(&'年');
-        ok.then(|| digits.iter().fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0) as i32))
-    };
     let mut after = last + 5;
     if matches!(seg.get(after), Some('底' | '末')) {
         after += 1;
@@ -947,33 +970,21 @@ fn respective_year(seg: &[char], last: usize) -> Option<(usize, i32)> {
     if !seg[after..].starts_with(&['分', '别']) {
         return None;
     }
-    let mut starts = vec![last];
-    let mut k = last;
-    while k >= 6 && is_list_separator(seg[k - 1]) {
-        // The item before the separator: a year, with 底 or 末 after it or not.
-        let end = k - 1 - usize::from(matches!(seg[k - 2], '底' | '末'));
-        match end.checked_sub(5).filter(|&y| year_at(y).is_some()) {
-            Some(y) => {
-                k = y;
-                starts.push(k);
-            }
-            None => break,
-        }
-    }
+    let starts = listed_years(seg, last);
     if starts.len() < 2 {
         return None;
     }
-    starts.reverse();
-    // Figures given since 分别: runs of digits (a decimal point inside one is part of it).
+    // The figure must be an item of the list after 分别: nothing but words before the list's
+    // run of figures (…分别为9.86%和0.21%,目前已降为0: the 0 is not an item).
     let tail = &seg[after + 2..];
-    let mut given = 0;
-    for (i, c) in tail.iter().enumerate() {
-        let starts_run =
-            c.is_ascii_digit() && (i == 0 || !(tail[i - 1].is_ascii_digit() || tail[i - 1] == '.'));
-        given += usize::from(starts_run);
+    let run = list_run_before(tail, tail.len(), tail.len());
+    if tail[..tail.len() - run].iter().any(|&c| c.is_ascii_digit() || matches!(c, ',' | ';' | '。'))
+    {
+        return None;
     }
+    let given = tail[tail.len() - run..].iter().filter(|&&c| is_list_separator(c)).count();
     let at = *starts.get(given)?;
-    Some((at, year_at(at)?))
+    Some((at, year_at(seg, at)?))
 }
 
 /// The year that opens the full sentence (up to 。, not a semicolon) a part starting at
