@@ -254,14 +254,20 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
     // digits on the next line run into a unit.
     if last.is_ascii_digit() {
         let j = after_blanks();
-        let unit = |c: &char| "万亿千百人户元个%公里亩平".contains(*c);
+        // A unit at `k`: 公 and 平 only as 公里, 公顷, 平方米 (not 公益性岗位 under a serial 7).
+        let unit = |k: usize| {
+            src.get(k).is_some_and(|c| "万亿千百人户元个%公里亩平".contains(*c))
+                && match src[k] {
+                    '公' => matches!(src.get(k + 1), Some('里' | '顷')),
+                    '平' => src.get(k + 1) == Some(&'方'),
+                    _ => true,
+                }
+        };
         // (The rest may hold a decimal point: 年均增长3 / 3.3%.)
         let digits =
             src[j.min(src.len())..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
-        let cut_number = digits > 0
-            && src.get(j + digits).is_some_and(unit)
-            && at_least(line, WRAPPED_AFTER_COMMA_MIN);
-        if (src.get(j).is_some_and(unit) || cut_number) && !has_cell_break(line, *clean) {
+        let cut_number = digits > 0 && unit(j + digits) && at_least(line, WRAPPED_AFTER_COMMA_MIN);
+        if (unit(j) || cut_number) && !has_cell_break(line, *clean) {
             *clean = line.len();
             return Some(j);
         }
@@ -352,8 +358,29 @@ fn phrase_breaks(src: &[char]) -> Option<Vec<bool>> {
     if phrases < 12 || phrases * 3 < filled * 2 {
         return None;
     }
+    // A Word table pasted one cell per line is no chat's phrases: its lines stay apart from
+    // its header (序号 / 指标 / 单位 …) to the first sentence after it (crate::tables reads it).
+    let mut table = vec![false; lines.len()];
+    let mut i = 0;
+    while i + 2 < lines.len() {
+        if !crate::tables::opens_cell_per_line([
+            body(&lines[i]),
+            body(&lines[i + 1]),
+            body(&lines[i + 2]),
+        ]) {
+            i += 1;
+            continue;
+        }
+        while i < lines.len() && body(&lines[i]).len() <= 40 && !body(&lines[i]).contains(&'。') {
+            table[i] = true;
+            i += 1;
+        }
+    }
     let mut drop = vec![false; src.len()];
-    for pair in lines.windows(2) {
+    for (k, pair) in lines.windows(2).enumerate() {
+        if table[k] || table[k + 1] {
+            continue;
+        }
         let (this, next) = (body(&pair[0]), body(&pair[1]));
         let opens = next.first().is_some_and(|&c| {
             is_han(c) || c.is_ascii_alphanumeric() || matches!(c, '(' | '[' | '【' | '“')

@@ -14,7 +14,11 @@
 //! Hand-written: no crate reads a text table whose layout was lost with its file; the rules are
 //! the few above.
 
+mod grid;
+
 use crate::normalize::Normalized;
+pub(crate) use grid::opens_cell_per_line;
+use grid::{Cell, Kind, Row};
 
 /// First cells of a total row.
 const TOTAL_ROWS: &[&str] = &[
@@ -38,21 +42,6 @@ const TOTAL_COLUMNS: &[&str] = &["合计", "总计", "共计", "累计", "小计
 /// column before it (贫困村数).
 const COUNT_NOUNS: &[&str] = &["贫困村", "行政村", "村", "岗位", "工作队"];
 
-/// One cell: its chars in the normalised text, half-open.
-#[derive(Clone, Copy, Debug)]
-struct Cell {
-    start: usize,
-    end: usize,
-}
-
-/// A line of the text and its cells.
-struct Row {
-    start: usize,
-    /// One past the line's last char (its '\n', if any, is not part of it).
-    end: usize,
-    cells: Vec<Cell>,
-}
-
 /// One sentence to write: pieces of text, each with the normalised char all its chars map to.
 struct Sentence {
     pieces: Vec<(String, usize)>,
@@ -67,19 +56,21 @@ pub fn rewrite(n: Normalized) -> Normalized {
         && !n.chars.iter().any(|&c| FIGURE_FIRST_BARS.contains(&c))
         && !n.chars.windows(2).any(|w| w == [' ', ' '] || (w[0] == '\n' && starts_figure(w[1])))
         && !n.chars.windows(4).any(|w| w == [' ', '单', '位', ' '])
+        && !grid::may_hold_table(&n.chars)
     {
         return n;
     }
-    let rows = lines(&n.chars);
+    let rows = grid::rows(&n.chars);
     let mut replaced: Vec<(usize, usize, Vec<Sentence>)> = Vec::new();
     let mut k = 0;
     while k < rows.len() {
-        if let Some(s) = read_figure_first(&n.chars, &rows[k]) {
+        let plain = rows[k].kind == Kind::Spaced;
+        if let Some(s) = read_figure_first(&n.chars, &rows[k]).filter(|_| plain) {
             replaced.push((rows[k].start, rows[k].end, vec![s]));
             k += 1;
             continue;
         }
-        if let Some((s, used)) = read_label_over_figure(&n.chars, &rows[k..]) {
+        if let Some((s, used)) = read_label_over_figure(&n.chars, &rows[k..]).filter(|_| plain) {
             replaced.push((rows[k].start, rows[k + used - 1].end, vec![s]));
             k += used;
             continue;
@@ -107,27 +98,27 @@ pub fn rewrite(n: Normalized) -> Normalized {
         {
             end += 1;
         }
-        let block = &rows[k..end];
-        // A caption line above the header may give the table's unit: (单位:元).
+        let block = prepare(&n.chars, &rows[k..end]);
+        // A caption line above the header may give the table's unit (单位:元) and its date
+        // (截至2020年12月底), past blank lines.
+        let caption = rows[..k].iter().rev().find(|r| !r.cells.is_empty());
         let unit = k.checked_sub(1).and_then(|p| unit_note(&n.chars, &rows[p]));
-        let sentences = if pairs {
-            // The caption above, past blank lines.
-            let when = rows[..k]
-                .iter()
-                .rev()
-                .find(|r| !r.cells.is_empty())
-                .and_then(|r| caption_date(&n.chars, r));
-            read_pairs(&n.chars, block, when)
-        } else {
-            let sentences = read_table(&n.chars, block, unit.as_deref());
-            if sentences.is_empty() {
-                read_aligned_table(&n.chars, block, unit.as_deref())
+        let when = caption.and_then(|r| caption_date(&n.chars, r));
+        let mut sentences = Vec::new();
+        for sheet in sheets(&n.chars, &block) {
+            sentences.extend(if sheet[0].cells.len() == 2 {
+                read_pairs(&n.chars, &sheet, when.clone())
             } else {
-                sentences
-            }
-        };
+                let read = read_table(&n.chars, &sheet, unit.as_deref());
+                if read.is_empty() {
+                    read_aligned_table(&n.chars, &sheet, unit.as_deref())
+                } else {
+                    read
+                }
+            });
+        }
         if !sentences.is_empty() {
-            replaced.push((block[0].start, block[end - k - 1].end, sentences));
+            replaced.push((rows[k].start, rows[end - 1].end, sentences));
         }
         k = end;
     }
@@ -155,87 +146,80 @@ pub fn rewrite(n: Normalized) -> Normalized {
     Normalized { chars, map, ruby_removed: n.ruby_removed }
 }
 
-/// The lines of `chars` with their cells: text split at tabs and at runs of two or more spaces.
-fn lines(chars: &[char]) -> Vec<Row> {
-    let mut rows = Vec::new();
-    let mut start = 0;
-    while start <= chars.len() {
-        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
-        if let Some(cells) = markdown_cells(chars, start, end) {
-            // The rule line under the header is no row: the table reads on across it.
-            if !cells.is_empty() {
-                rows.push(Row { start, end, cells });
-            }
-            start = end + 1;
-            continue;
+fn text(chars: &[char], cell: Cell) -> String {
+    cell.positions().map(|p| chars[p]).filter(|c| *c != ' ').collect()
+}
+
+/// Whether a first cell names a total row: 合计, 全县…, or a span's total (2014—2020年累计).
+fn is_total_label(t: &str) -> bool {
+    TOTAL_ROWS.contains(&t)
+        || (t.chars().count() <= 16 && ["合计", "总计", "累计"].iter().any(|w| t.ends_with(w)))
+}
+
+/// A block's rows made ready to read: rows that may have lost trailing empty cells padded to
+/// the header's width; a second header row under merged header cells (an HTML table's colspan,
+/// 完成情况 over 截至2019年底 / 截至2020年底) merged into the first; and an empty first cell
+/// (merged down over several rows in Excel, a rowspan in HTML) given the text above it.
+fn prepare(chars: &[char], block: &[Row]) -> Vec<Row> {
+    let width = block[0].cells.len();
+    let mut rows: Vec<Row> = block.iter().map(|r| r.padded(width)).collect();
+    let blank = |c: &Cell| c.start == c.end && c.wrap.is_none();
+    if rows.len() >= 3 && rows[1].cells.len() == width {
+        let (first, second) = (&rows[0].cells, &rows[1].cells);
+        let words = second.iter().filter(|c| !blank(c)).count();
+        let under_merged = (0..width).any(|j| blank(&first[j]) && !blank(&second[j]));
+        if words >= 2 && under_merged && !second.iter().any(|&c| is_value(&text(chars, c))) {
+            let merged: Vec<Cell> =
+                (0..width).map(|j| if blank(&second[j]) { first[j] } else { second[j] }).collect();
+            rows[0].cells = merged;
+            rows[0].end = rows[1].end;
+            rows.remove(1);
         }
-        let mut cells = Vec::new();
-        let mut i = start;
-        while i < end {
-            while i < end && chars[i] == ' ' {
-                i += 1;
-            }
-            if i >= end {
-                break;
-            }
-            let cell_start = i;
-            // A cell ends at a tab or at two spaces; one space stays inside it (合 计 aside).
-            while i < end
-                && chars[i] != '\t'
-                && !(chars[i] == ' ' && chars.get(i + 1) == Some(&' '))
-            {
-                i += 1;
-            }
-            let mut cell_end = i;
-            while cell_end > cell_start && chars[cell_end - 1] == ' ' {
-                cell_end -= 1;
-            }
-            cells.push(Cell { start: cell_start, end: cell_end });
-            if i < end && chars[i] == '\t' {
-                i += 1;
+    }
+    if rows[0].cells.first().is_some_and(|c| !blank(c)) {
+        for k in 2..rows.len() {
+            let goes_on = rows[k].kind == Kind::Delimited
+                && rows[k].cells.first().is_some_and(blank)
+                && rows[k].cells[1..].iter().any(|c| !blank(c));
+            if goes_on && rows[k - 1].cells.len() == rows[k].cells.len() {
+                rows[k].cells[0] = rows[k - 1].cells[0];
             }
         }
-        // A two-char label spaced out to the column's width (全  县, 乡  镇, 合  计) is one cell.
-        let one_han = |c: &Cell| c.end == c.start + 1 && crate::normalize::is_han(chars[c.start]);
-        if cells.len() >= 3 && one_han(&cells[0]) && one_han(&cells[1]) {
-            cells[0].end = cells[1].end;
-            cells.remove(1);
-        }
-        rows.push(Row { start, end, cells });
-        start = end + 1;
     }
     rows
 }
 
-/// The cells of a Markdown table row (| 指标 | 2019年 | 2020年 |), as a chatbot or a notes app
-/// writes a table; its rule line (|---|:---:|) has none. `None` for any other line.
-fn markdown_cells(chars: &[char], start: usize, end: usize) -> Option<Vec<Cell>> {
-    let a = start + chars[start..end].iter().position(|c| !c.is_whitespace())?;
-    let b = start + chars[start..end].iter().rposition(|c| !c.is_whitespace())? + 1;
-    if chars[a] != '|' || chars[b - 1] != '|' || b - a < 3 {
-        return None;
-    }
-    let bars: Vec<usize> = (a..b).filter(|&k| chars[k] == '|').collect();
-    let cells: Vec<Cell> = bars
-        .windows(2)
-        .map(|w| {
-            let (mut s, mut e) = (w[0] + 1, w[1]);
-            while s < e && chars[s].is_whitespace() {
-                s += 1;
-            }
-            while e > s && chars[e - 1].is_whitespace() {
-                e -= 1;
-            }
-            Cell { start: s, end: e }
-        })
-        .collect();
-    let rule =
-        cells.iter().all(|c| chars[c.start..c.end].iter().all(|&ch| matches!(ch, '-' | ':')));
-    Some(if rule { Vec::new() } else { cells })
+/// Two sheets copied side by side (指标 数值 | 指标 数值): a block whose header repeats a label
+/// header after an empty column is split there, each part a table of its own.
+fn sheets(chars: &[char], block: &[Row]) -> Vec<Vec<Row>> {
+    let header: Vec<String> = block[0].cells.iter().map(|&c| text(chars, c)).collect();
+    let width = header.len();
+    let labels = |t: &String| PAIR_HEADERS.contains(&t.as_str());
+    let split = (1..width.saturating_sub(2))
+        .find(|&j| header[j].is_empty() && labels(&header[j + 1]) && labels(&header[0]));
+    let Some(j) = split else { return vec![block.to_vec()] };
+    let part = |range: std::ops::Range<usize>| -> Vec<Row> {
+        block
+            .iter()
+            .filter(|r| r.cells.len() == width)
+            .map(|r| Row { cells: r.cells[range.clone()].to_vec(), ..r.clone() })
+            .collect()
+    };
+    let mut out = vec![part(0..j)];
+    out.extend(sheets(chars, &part(j + 1..width)));
+    out
 }
 
-fn text(chars: &[char], cell: Cell) -> String {
-    chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect()
+/// A figure as a table cell holds it: a number (1,322; 0.18; 8.6%), a pair of numbers for
+/// two units (20816/48263 under 户/人), or a number with its own units (14712户54386人, 57个).
+pub(crate) fn is_value(s: &str) -> bool {
+    let pair = s.contains('/') && s.split('/').all(is_number) && s.split('/').count() <= 3;
+    let chars: Vec<char> = s.chars().collect();
+    is_number(s)
+        || pair
+        || (chars.first().is_some_and(char::is_ascii_digit)
+            && is_figure_line(&chars)
+            && !chars.contains(&'年'))
 }
 
 /// A label's unit: its own (建档立卡户数(户)), else the table's caption's (单位:元), else the
@@ -298,11 +282,15 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
     }
     let width = header.cells.len();
     let mut out = Vec::new();
+    // A table of indicators whose labels stand after a column of places or categories (乡镇,
+    // 类别) or serial numbers.
+    if (1..width.min(3)).any(|j| PAIR_HEADERS.contains(&header_text[j].as_str())) {
+        return read_indicator_table(chars, header, &header_text, data, table_unit);
+    }
 
     // A total row: its first cell says so, and it has a cell under each column.
-    let total_row = data
-        .iter()
-        .find(|r| r.cells.len() == width && TOTAL_ROWS.contains(&text(chars, r.cells[0]).as_str()));
+    let total_row =
+        data.iter().find(|r| r.cells.len() == width && is_total_label(&text(chars, r.cells[0])));
     if let Some(row) = total_row {
         return total_row_sentences(chars, row, &header_text[1..], table_unit);
     }
@@ -316,7 +304,7 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
         let (label, unit) = label_and_unit(&text(chars, row.cells[0]));
         let unit = unit_of(&label, unit, table_unit);
         let cell = row.cells[col];
-        if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
+        if label.is_empty() || is_number(&label) || !is_value(&text(chars, cell)) {
             continue;
         }
         out.push(sentence(chars, row.cells[0].start, &label, &unit, cell, None));
@@ -344,7 +332,7 @@ fn display_width(c: char) -> usize {
 fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Sentence> {
     let Some(t) = block.iter().position(|r| {
         r.cells.len() >= 3
-            && TOTAL_ROWS.contains(&text(chars, r.cells[0]).as_str())
+            && is_total_label(&text(chars, r.cells[0]))
             && r.cells[1..].iter().all(|&c| is_number(&text(chars, c)))
     }) else {
         return Vec::new();
@@ -399,7 +387,7 @@ fn total_row_sentences(
         if let Some(found) = COUNT_NOUNS.iter().find(|w| label.contains(**w)) {
             noun = Some(*found);
         }
-        if !is_number(&text(chars, cell)) || label.is_empty() {
+        if !is_value(&text(chars, cell)) || label.is_empty() {
             continue;
         }
         out.push(sentence(chars, anchor, &label, &unit, cell, noun));
@@ -412,8 +400,11 @@ const CHANGE_COLUMNS: &[&str] = &["增长", "增幅", "同比", "增减", "比�
 
 /// A table of indicators with no total: a 指标 (项目) header, maybe a 单位 column, and one or
 /// more value columns (数值; 2015年 … 2020年; 截至2019年底 截至2020年底). Each row is a
-/// statement of its own, of the last value column that is not a change (增长): the latest.
-/// "{label}{value}{unit}。", or "{column},{label}{value}{unit}。" when the columns are dates.
+/// statement of its own, of its first value in the order [`value_columns`] gives: a total
+/// column (2014—2020年累计), else the last one that is not a change, a plan, a part or last year
+/// (the latest). "{label}{value}{unit}。", or "{column},{label}{value}{unit}。" when the column
+/// is a date; a 备注 cell follows as a clause of its own. Columns before the labels may name
+/// places (乡镇, merged over each place's rows): then only the rows of a total (全县) are read.
 fn read_indicator_table(
     chars: &[char],
     header: &Row,
@@ -422,25 +413,29 @@ fn read_indicator_table(
     table_unit: Option<&str>,
 ) -> Vec<Sentence> {
     let width = header.cells.len();
-    // A serial-number column (序号) may come before the labels.
-    let lc = usize::from(SERIAL_HEADERS.contains(&header_text[0].as_str()) && width > 2);
-    if !PAIR_HEADERS.contains(&header_text[lc].as_str()) {
+    let Some(lc) = (0..width.min(3)).find(|&j| PAIR_HEADERS.contains(&header_text[j].as_str()))
+    else {
         return Vec::new();
-    }
+    };
+    let groups: Vec<usize> =
+        (0..lc).filter(|&j| !SERIAL_HEADERS.contains(&header_text[j].as_str())).collect();
     // The unit column stands after the labels (指标 单位 数值) or after the values (指标名称
     // 数值 单位).
     let unit_column =
         (lc + 1..width).find(|&j| matches!(header_text[j].as_str(), "单位" | "计量单位"));
-    let Some(col) = (lc + 1..width).rev().find(|&j| {
-        Some(j) != unit_column
-            && !CHANGE_COLUMNS.iter().chain(TARGET_COLUMNS).any(|w| header_text[j].contains(w))
-    }) else {
+    let remark_column =
+        (lc + 1..width).find(|&j| REMARK_COLUMNS.contains(&header_text[j].as_str()));
+    let columns = value_columns(header_text, lc + 1, unit_column.into_iter().chain(remark_column));
+    if columns.is_empty() {
         return Vec::new();
-    };
-    let when = &header_text[col];
-    let dated = when.contains('年') || when.contains("截至") || when.contains("底");
-    let rows: Vec<&Row> = data.iter().filter(|r| r.cells.len() == width).collect();
-    let valued = rows.iter().filter(|r| is_number(&text(chars, r.cells[col]))).count();
+    }
+    let mut rows: Vec<&Row> = data.iter().filter(|r| r.cells.len() == width).collect();
+    let total = |r: &&Row| groups.iter().any(|&g| is_total_label(&text(chars, r.cells[g])));
+    if rows.iter().any(total) {
+        rows.retain(total);
+    }
+    let value_of = |r: &Row| columns.iter().copied().find(|&j| is_value(&text(chars, r.cells[j])));
+    let valued = rows.iter().filter(|r| value_of(r).is_some()).count();
     if rows.is_empty() || valued * 3 < rows.len() * 2 {
         return Vec::new();
     }
@@ -452,19 +447,64 @@ fn read_indicator_table(
         } else {
             unit_of(&label, unit, table_unit)
         };
-        let cell = row.cells[col];
-        if label.is_empty() || is_number(&label) || !is_number(&text(chars, cell)) {
+        let Some(col) = value_of(row) else { continue };
+        if label.is_empty() || is_number(&label) {
             continue;
         }
-        let mut s = sentence(chars, row.cells[lc].start, &label, &unit, cell, None);
+        let when = &header_text[col];
+        let dated = when.contains('年') || when.contains("截至") || when.contains("底");
+        let mut s = sentence(chars, row.cells[lc].start, &label, &unit, row.cells[col], None);
         if dated {
             s.pieces[0] = (format!("{when},"), row.cells[lc].start);
         } else {
             s.pieces.remove(0);
         }
+        if let Some(remark) = remark_column.map(|j| row.cells[j]).filter(|c| c.end > c.start) {
+            let stop = s.pieces.pop();
+            s.pieces.push((",".to_string(), remark.start));
+            s.pieces.extend(remark.positions().map(|p| (chars[p].to_string(), p)));
+            s.pieces.extend(stop);
+        }
         out.push(s);
     }
     out
+}
+
+/// Headers of a column of remarks.
+const REMARK_COLUMNS: &[&str] = &["备注", "说明", "备注说明", "注"];
+
+/// Headers of a column of last year's figures beside this year's (本年 上年).
+const PREVIOUS_COLUMNS: &[&str] = &["上年", "去年", "上期", "同期"];
+
+/// The value columns of a table of indicators from `first` on, in the order a row's value is
+/// taken: a total column (累计, 合计) first, then the others from the last (the latest) back;
+/// never a change (增长), a plan (目标), a part (其中:2020年), last year's (上年) or `skip`.
+fn value_columns(
+    header_text: &[String],
+    first: usize,
+    skip: impl Iterator<Item = usize>,
+) -> Vec<usize> {
+    let skip: Vec<usize> = skip.collect();
+    let values: Vec<usize> = (first..header_text.len())
+        .rev()
+        .filter(|&j| {
+            let h = &header_text[j];
+            !skip.contains(&j)
+                && !h.starts_with("其中")
+                && !CHANGE_COLUMNS
+                    .iter()
+                    .chain(TARGET_COLUMNS)
+                    .chain(PREVIOUS_COLUMNS)
+                    .any(|w| h.contains(w))
+        })
+        .collect();
+    let total = |j: &usize| ["累计", "合计", "总计"].iter().any(|w| header_text[*j].contains(w));
+    values
+        .iter()
+        .copied()
+        .filter(total)
+        .chain(values.iter().copied().filter(|j| !total(j)))
+        .collect()
 }
 
 /// Headers of columns that hold a plan, not a result (2020年目标, 计划).
@@ -682,7 +722,7 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
             i += 1;
         }
         if i > start {
-            tokens.push(Cell { start, end: i });
+            tokens.push(Cell::new(start, i));
         }
     }
     let word = |k: usize| text(chars, tokens[k]);
@@ -719,7 +759,8 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
 
 /// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
 /// of a column before it, 合计{value}个{noun}{label}。 so that the verb follows its figure as
-/// it does in prose.
+/// it does in prose. A value with its own units (14712户54386人) takes no other; a pair of
+/// values takes a pair of units in turn (20816/48263 under 户/人: 20816户48263人).
 fn sentence(
     chars: &[char],
     anchor: usize,
@@ -728,21 +769,38 @@ fn sentence(
     cell: Cell,
     noun: Option<&str>,
 ) -> Sentence {
-    let last = cell.end - 1;
-    let value: String = chars[cell.start..cell.end].iter().collect();
-    let unit = if value.ends_with('%') && unit == "%" { "" } else { unit };
+    let last = cell.last();
+    let positions: Vec<usize> = cell.positions().filter(|&p| chars[p] != ' ').collect();
+    let value: String = positions.iter().map(|&p| chars[p]).collect();
+    let own_unit = value.chars().any(crate::normalize::is_han);
+    let unit = if (value.ends_with('%') && unit == "%") || own_unit { "" } else { unit };
+    let mut value_pieces: Vec<(String, usize)> = Vec::with_capacity(positions.len() + 2);
+    let units: Vec<&str> = unit.split('/').collect();
+    if units.len() > 1 && value.split('/').count() == units.len() {
+        let mut part = 0;
+        for (k, &p) in positions.iter().enumerate() {
+            if chars[p] == '/' {
+                value_pieces.push((units[part].to_string(), positions[k - 1]));
+                part += 1;
+            } else {
+                value_pieces.push((chars[p].to_string(), p));
+            }
+        }
+        value_pieces.push((units[part].to_string(), last));
+    } else {
+        value_pieces.extend(positions.iter().map(|&p| (chars[p].to_string(), p)));
+        value_pieces.push((unit.to_string(), last));
+    }
     let mut pieces = vec![("合计".to_string(), anchor)];
-    let cell_chars = (cell.start..cell.end).map(|p| (chars[p].to_string(), p));
     match noun.filter(|w| unit == "个" && !label.contains(*w)) {
         Some(noun) => {
-            pieces.extend(cell_chars);
+            pieces.extend(value_pieces.into_iter().take(positions.len()));
             pieces.push((format!("个{noun}"), last));
             pieces.push((label.to_string(), last));
         }
         None => {
             pieces.push((label.to_string(), anchor));
-            pieces.extend(cell_chars);
-            pieces.push((unit.to_string(), last));
+            pieces.extend(value_pieces);
         }
     }
     pieces.push(("。".to_string(), last));
@@ -894,7 +952,7 @@ mod tests {
         assert_eq!(
             unit_note(
                 &['单', '位', ':', '户', '、', '人'],
-                &Row { start: 0, end: 6, cells: vec![] }
+                &Row { start: 0, end: 6, cells: vec![], kind: Kind::Spaced }
             ),
             None
         );
@@ -928,6 +986,71 @@ mod tests {
         {
             assert_eq!(rewritten(text).0, text);
         }
+    }
+
+    #[test]
+    fn a_word_table_pasted_one_cell_per_line_is_read_row_by_row() {
+        let text = "附表\n序号\n指标\n单位\n数量\n备注\n1\n累计脱贫\n户/人\n9532/30417\n\n2\n贫困村出列\n个\n64\n2019年全部出列\n3\n农村公路\n公里\n1,204.5\n\n\n下一步。";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "附表\n累计脱贫9532户30417人。贫困村出列64个,2019年全部出列。农村公路1,204.5公里。\n\n下一步。"
+        );
+    }
+
+    #[test]
+    fn a_csv_export_is_read_by_its_total_row() {
+        let text = "附件:\n乡镇,贫困村数(个),建档立卡户数(户),累计脱贫人数(人)\n甲镇,4,\"1,322\",\"4,143\"\n乙乡,6,801,\"2,519\"\n合计,10,\"2,123\",\"6,662\"\n联系人:某某";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "附件:\n合计贫困村数10个。合计建档立卡户数2,123户。合计累计脱贫人数6,662人。\n联系人:某某"
+        );
+        // Prose whose lines hold as many commas is not CSV: no line of figures.
+        let prose = "一是抓产业,二是抓就业,三是抓兜底\n一是抓产业,二是抓就业,三是抓兜底\n一是抓产业,二是抓就业,三是抓兜底\n";
+        assert_eq!(rewritten(prose).0, prose);
+    }
+
+    #[test]
+    fn an_excel_paste_with_merged_cells_reads_the_total_s_rows_and_its_total_column() {
+        // The place column is merged over each place's rows (empty below its first row), the
+        // trailing empty cells are gone, and 其中:2020年 is a part of the 累计 column.
+        let text = "乡镇\t指标\t单位\t2014—2020年累计\t其中:2020年\t备注\n甲镇\t脱贫户数\t户\t996\t39\t含插花户\n\t脱贫人数\t人\t2527\t91\n全县\t脱贫户数\t户\t8683\t236\n\t脱贫人数\t人\t27262\t627\n\t贫困村退出\t个\t61\t\t2019年全部退出\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "2014—2020年累计,脱贫户数8683户。2014—2020年累计,脱贫人数27262人。2014—2020年累计,贫困村退出61个,2019年全部退出。\n"
+        );
+    }
+
+    #[test]
+    fn this_year_beats_last_year_and_a_year_row_total_is_the_headline() {
+        let text = "指标名称            本年      上年      增减(%)\n累计脱贫人口(人)    39216     38627     1.5\n公益性岗位(个)      1860      0         #DIV/0!\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "本年,累计脱贫人口39216人。本年,公益性岗位1860个。\n");
+        let text = "年度              减贫人数(人)    易地扶贫搬迁(户/人)\n2014—2020年累计   113804          6838/28774\n2020年            4512            —\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "合计减贫人数113804人。合计易地扶贫搬迁6838户28774人。\n");
+    }
+
+    #[test]
+    fn a_box_drawn_table_joins_its_wrapped_cells() {
+        let text = "┌──────┬──────┬──────┐\n│ 指标 │ 数值 │ 备注 │\n├──────┼──────┼──────┤\n│ 累计脱贫 │ 4712户14386人 │ 2014—2020年 │\n│ 贫困村出列 │ 27个 │ │\n│ 农村公路 │ 286.3 │ 含通组路 │\n│ │ 公里 │ │\n└──────┴──────┴──────┘\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "┌──────┬──────┬──────┐\n累计脱贫4712户14386人,2014—2020年。贫困村出列27个。农村公路286.3公里,含通组路。\n└──────┴──────┴──────┘\n"
+        );
+    }
+
+    #[test]
+    fn two_sheets_side_by_side_are_two_tables() {
+        let text = "指标\t数值\t\t指标\t数值\n建档立卡户(户)\t6218\t\t农村公路新改建(公里)\t316.8\n累计脱贫人口(人)\t24372\t\t农村危房改造(户)\t1643\n贫困村出列(个)\t31\t\t易地扶贫搬迁(人)\t4012\n其中:2020年脱贫(人)\t2054\t\t\t\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "建档立卡户6218户。累计脱贫人口24372人。贫困村出列31个。其中:2020年脱贫2054人。农村公路新改建316.8公里。农村危房改造1643户。易地扶贫搬迁4012人。\n"
+        );
     }
 
     #[test]
