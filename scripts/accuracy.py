@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -77,11 +77,14 @@ SETS = [
     ("blind30", os.path.join(ROOT, "tests/gold/blind30"), os.path.join(ROOT, "tests/blind30"), 0.97, 1.0, 1.0),
     ("blind31", os.path.join(ROOT, "tests/gold/blind31"), os.path.join(ROOT, "tests/blind31"), 0.97, 1.0, 0.9),
     ("blind32", os.path.join(ROOT, "tests/gold/blind32"), os.path.join(ROOT, "tests/blind32"), 0.97, 1.0, 0.9),
-    # Written at the end of session 11 and read once, with no change for them yet: floors at
-    # their first readings keep them from sliding. blind33 (tables as pasted: CSV, tabs,
-    # transposed, box-drawing) is the engine's largest known gap (its README).
-    ("blind33", os.path.join(ROOT, "tests/gold/blind33"), os.path.join(ROOT, "tests/blind33"), 0.53, 1.0, 0.6),
+    # Written at the end of session 11. blind33 (tables as pasted: CSV, tabs, transposed,
+    # box-drawing) read 0.533 first and led to session 12's table work (its README).
+    ("blind33", os.path.join(ROOT, "tests/gold/blind33"), os.path.join(ROOT, "tests/blind33"), 0.95, 1.0, 0.8),
     ("blind34", os.path.join(ROOT, "tests/gold/blind34"), os.path.join(ROOT, "tests/blind34"), 0.91, 1.0, 0.8),
+    # Tables as pasted, a second set written in session 12 while the engine learnt blind33's
+    # tables: 0.678 at its first reading (after that work), so it measures how far it
+    # generalised; the floor keeps what its own fixes won (README).
+    ("blind35", os.path.join(ROOT, "tests/gold/blind35"), os.path.join(ROOT, "tests/blind35"), 0.78, 1.0, 0.6),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.

@@ -114,12 +114,13 @@ fn main_title(title: &str) -> &str {
         .unwrap_or(title)
 }
 
-/// Trims every line, drops blank ones, and joins them with `\n`.
+/// Trims every line, drops blank ones, and joins them with `\n`. Tabs stay: a table row's
+/// leading tab is a cell a merged cell above covers.
 fn tidy_lines(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
-        let line = line.trim_matches(|c: char| c.is_whitespace());
-        if !line.is_empty() {
+        let line = line.trim_matches(|c: char| c.is_whitespace() && c != '\t');
+        if !line.trim().is_empty() {
             if !out.is_empty() {
                 out.push('\n');
             }

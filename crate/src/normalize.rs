@@ -165,6 +165,8 @@ pub fn normalize(text: &str) -> Normalized {
         markdown_marks(&src),
     );
 
+    let csv = csv_line_breaks(text);
+
     let mut chars = Vec::with_capacity(src.len());
     let mut map = Vec::with_capacity(src.len() + 1);
     let mut ruby_removed = 0;
@@ -221,7 +223,7 @@ pub fn normalize(text: &str) -> Normalized {
                 i += 1;
                 continue;
             }
-            '\n' => {
+            '\n' if !csv.as_ref().is_some_and(|b| b[i]) => {
                 let line = &chars[line_start..];
                 if let Some(next) = join_wrapped_line(&src, line, &mut line_clean, i) {
                     i = next;
@@ -240,6 +242,34 @@ pub fn normalize(text: &str) -> Normalized {
     }
     map.push(src.len());
     Normalized { chars, map, ruby_removed }
+}
+
+/// The line breaks (by char index) next to a line of comma-separated values: three or more
+/// ASCII commas and no full stop. Chinese prose writes ，, which normalising makes a comma too,
+/// so this is read off the text before; such a line is a table row (crate::tables), never a
+/// sentence wrapped at its comma. `None` when the text has no such line.
+fn csv_line_breaks(text: &str) -> Option<Vec<bool>> {
+    if !text.contains(',') {
+        return None;
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut breaks: Option<Vec<bool>> = None;
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        let line = &chars[start..end];
+        if line.iter().filter(|&&c| c == ',').count() >= 3 && !line.contains(&'。') {
+            let b = breaks.get_or_insert_with(|| vec![false; chars.len()]);
+            if end < chars.len() {
+                b[end] = true;
+            }
+            if start > 0 {
+                b[start - 1] = true;
+            }
+        }
+        start = end + 1;
+    }
+    breaks
 }
 
 /// At a line break at `src[i]`: if the line so far (`line`, normalised) is a long sentence

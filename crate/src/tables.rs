@@ -75,7 +75,12 @@ pub fn rewrite(n: Normalized) -> Normalized {
             k += used;
             continue;
         }
-        let pairs = rows[k].cells.len() == 2;
+        // A header of two cells over rows of three or more is one whose last cell spans the
+        // columns under it (安置方式 | 搬迁对象 over 户数 人数).
+        let spans = rows[k].cells.len() == 2
+            && rows[k].kind == Kind::Delimited
+            && rows.get(k + 1).is_some_and(|r| r.kind == Kind::Delimited && r.cells.len() >= 3);
+        let pairs = rows[k].cells.len() == 2 && !spans;
         if rows[k].cells.len() < 2 {
             let sentences = read_one_line_table(&n.chars, &rows[k]);
             if !sentences.is_empty() {
@@ -87,14 +92,20 @@ pub fn rewrite(n: Normalized) -> Normalized {
         // A title or a note padded with empty cells to the table's width (an Excel "Unicode
         // text" export pads every line) is no header: the table starts at a row of three
         // filled cells.
-        if !pairs && rows[k].cells.iter().filter(|c| c.end > c.start).count() < 3 {
+        if !pairs
+            && rows[k].cells.iter().filter(|c| c.end > c.start).count() < 3 - usize::from(spans)
+        {
             k += 1;
             continue;
         }
         // A block is a run of lines of three or more cells, or of exactly two (label, value).
         let mut end = k + 1;
         while end < rows.len()
-            && if pairs { rows[end].cells.len() == 2 } else { rows[end].cells.len() >= 3 }
+            && if pairs {
+                rows[end].cells.len() == 2 && rows[end].kind == rows[k].kind
+            } else {
+                rows[end].cells.len() >= 3
+            }
         {
             end += 1;
         }
@@ -161,16 +172,31 @@ fn is_total_label(t: &str) -> bool {
 /// 完成情况 over 截至2019年底 / 截至2020年底) merged into the first; and an empty first cell
 /// (merged down over several rows in Excel, a rowspan in HTML) given the text above it.
 fn prepare(chars: &[char], block: &[Row]) -> Vec<Row> {
-    let width = block[0].cells.len();
+    let width = block.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut rows: Vec<Row> = block.iter().map(|r| r.padded(width)).collect();
     let blank = |c: &Cell| c.start == c.end && c.wrap.is_none();
-    if rows.len() >= 3 && rows[1].cells.len() == width {
+    if rows.len() >= 3 && rows[0].cells.len() == width && rows[1].cells.len() == width {
         let (first, second) = (&rows[0].cells, &rows[1].cells);
         let words = second.iter().filter(|c| !blank(c)).count();
         let under_merged = (0..width).any(|j| blank(&first[j]) && !blank(&second[j]));
         if words >= 2 && under_merged && !second.iter().any(|&c| is_value(&text(chars, c))) {
-            let merged: Vec<Cell> =
-                (0..width).map(|j| if blank(&second[j]) { first[j] } else { second[j] }).collect();
+            // Each column's words: the merged cell over it (written in its first column),
+            // then its own (建档立卡贫困人口 / 户数(户)).
+            let mut over = None;
+            let merged: Vec<Cell> = (0..width)
+                .map(|j| {
+                    if !blank(&first[j]) {
+                        over = Some(first[j]);
+                    }
+                    match (over, blank(&second[j])) {
+                        (_, true) => first[j],
+                        (Some(o), false) if o.wrap.is_none() => {
+                            Cell { wrap: Some((second[j].start, second[j].end)), ..o }
+                        }
+                        _ => second[j],
+                    }
+                })
+                .collect();
             rows[0].cells = merged;
             rows[0].end = rows[1].end;
             rows.remove(1);
@@ -390,7 +416,12 @@ fn total_row_sentences(
         if !is_value(&text(chars, cell)) || label.is_empty() {
             continue;
         }
-        out.push(sentence(chars, anchor, &label, &unit, cell, noun));
+        let mut s = sentence(chars, anchor, &label, &unit, cell, noun);
+        // A part of the total (其中2019年脱贫人数) is no total of its own.
+        if label.starts_with("其中") {
+            s.pieces.remove(0);
+        }
+        out.push(s);
     }
     out
 }
@@ -1050,6 +1081,19 @@ mod tests {
         assert_eq!(
             s,
             "建档立卡户6218户。累计脱贫人口24372人。贫困村出列31个。其中:2020年脱贫2054人。农村公路新改建316.8公里。农村危房改造1643户。易地扶贫搬迁4012人。\n"
+        );
+    }
+
+    #[test]
+    fn a_header_merged_over_two_rows_names_each_column_by_both() {
+        // As crate::html writes a table with rowspan and colspan: 县(区) covers the second
+        // header row's first cell, 累计脱贫 the two columns under it; a caption's unit list
+        // names no one column's unit.
+        let text = "单位:户、人\n县(区)\t累计脱贫\t\t贫困村\n\t户数\t人数\t已出列(个)\n甲县\t21,806\t82,315\t116\n全  市\t96,146\t364,627\t601\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "单位:户、人\n合计累计脱贫户数96,146户。合计累计脱贫人数364,627人。合计贫困村已出列601个。\n"
         );
     }
 

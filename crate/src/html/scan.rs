@@ -126,6 +126,62 @@ struct Attrs<'a> {
     style: &'a str,
     hidden: bool,
     aria_hidden: bool,
+    /// A cell's colspan and rowspan (0 when not given).
+    colspan: usize,
+    rowspan: usize,
+}
+
+/// The widest span and the most columns a table's layout is tracked for: a page's `colspan`
+/// cannot make the text grow without bound.
+const MAX_SPAN: usize = 64;
+const MAX_COLUMNS: usize = 256;
+
+/// Where a table's cells stand, so that each row is written with a tab for every column a
+/// merged cell covers: a `rowspan` leaves an empty cell in the rows below it, a `colspan`
+/// empty cells after it, as a spreadsheet pasted as text does (crate::tables reads both).
+#[derive(Default)]
+struct Grid {
+    /// Per column, how many rows below the current one a cell above still covers.
+    covered: Vec<usize>,
+    /// Per column, whether a cell above covers it in the current row.
+    row_covered: Vec<bool>,
+    in_row: bool,
+    /// The current row's next free column.
+    col: usize,
+    /// The column of the last cell of the row that wrote text.
+    written: Option<usize>,
+    /// The column of the open cell, until its first text is written.
+    cell: Option<usize>,
+}
+
+impl Grid {
+    fn begin_row(&mut self) {
+        self.row_covered = self.covered.iter().map(|&n| n > 0).collect();
+        self.covered.iter_mut().for_each(|n| *n = n.saturating_sub(1));
+        self.in_row = true;
+        self.col = 0;
+        self.written = None;
+        self.cell = None;
+    }
+
+    fn begin_cell(&mut self, colspan: usize, rowspan: usize) {
+        if !self.in_row {
+            self.begin_row();
+        }
+        while self.row_covered.get(self.col) == Some(&true) {
+            self.col += 1;
+        }
+        let (cs, rs) = (colspan.clamp(1, MAX_SPAN), rowspan.clamp(1, MAX_SPAN));
+        let end = (self.col + cs).min(MAX_COLUMNS);
+        if self.covered.len() < end {
+            self.covered.resize(end, 0);
+        }
+        for n in &mut self.covered[self.col.min(end)..end] {
+            *n = (*n).max(rs - 1);
+        }
+        self.cell = Some(self.col);
+        self.col = end;
+    }
 }
 
 /// White space seen since the last character written.
@@ -159,6 +215,8 @@ struct Scanner<'a> {
     no_raw_end: Vec<&'static str>,
     /// A body element or text has been seen, so a late `<head>` is ignored.
     body_started: bool,
+    /// The open tables' layouts, innermost last.
+    grids: Vec<Grid>,
 }
 
 /// Extracts text from `html`.
@@ -179,6 +237,7 @@ pub(super) fn extract(html: &str, mode: Mode) -> Extracted {
         no_quote: [false; 2],
         no_raw_end: Vec::new(),
         body_started: false,
+        grids: Vec::new(),
     };
     s.run();
     Extracted { text: s.out, title: s.title.unwrap_or_default() }
@@ -361,6 +420,10 @@ impl<'a> Scanner<'a> {
                 attrs.hidden = true;
             } else if name.eq_ignore_ascii_case("aria-hidden") {
                 attrs.aria_hidden = value.trim().eq_ignore_ascii_case("true");
+            } else if name.eq_ignore_ascii_case("colspan") {
+                attrs.colspan = value.trim().parse().unwrap_or(0);
+            } else if name.eq_ignore_ascii_case("rowspan") {
+                attrs.rowspan = value.trim().parse().unwrap_or(0);
             }
         }
     }
@@ -452,6 +515,20 @@ impl<'a> Scanner<'a> {
         self.hidden += usize::from(hides);
         self.pre += usize::from(pre);
         self.article += usize::from(article);
+        match name.as_str() {
+            "table" => self.grids.push(Grid::default()),
+            "tr" => {
+                if let Some(g) = self.grids.last_mut() {
+                    g.begin_row();
+                }
+            }
+            "td" | "th" => {
+                if let Some(g) = self.grids.last_mut() {
+                    g.begin_cell(attrs.colspan, attrs.rowspan);
+                }
+            }
+            _ => {}
+        }
         self.stack.push(Open { name, hides, block: block || cell, pre, article });
     }
 
@@ -503,6 +580,9 @@ impl<'a> Scanner<'a> {
 
     fn pop(&mut self) {
         if let Some(open) = self.stack.pop() {
+            if open.name == "table" {
+                self.grids.pop();
+            }
             self.hidden -= usize::from(open.hides);
             self.pre -= usize::from(open.pre);
             self.article -= usize::from(open.article);
@@ -589,6 +669,28 @@ impl<'a> Scanner<'a> {
     }
 
     fn flush_pending(&mut self, next: char) {
+        // A table cell's first text: a tab for each column since the row's last written cell
+        // (or since the row's start), so covered and empty cells keep their place.
+        if let Some(g) = self.grids.last_mut() {
+            if let Some(col) = g.cell.take() {
+                let tabs = match g.written {
+                    Some(w) => col.saturating_sub(w).max(1),
+                    None => col,
+                };
+                g.written = Some(col);
+                self.pending = Pending::None;
+                if self.last.is_some_and(|c| c != '\n') && g.written.is_some() && tabs == 0 {
+                    return;
+                }
+                for _ in 0..tabs {
+                    self.out.push('\t');
+                }
+                if tabs > 0 {
+                    self.last = Some('\t');
+                }
+                return;
+            }
+        }
         let pending = std::mem::replace(&mut self.pending, Pending::None);
         let Some(last) = self.last.filter(|c| *c != '\n') else { return };
         let space = match pending {

@@ -312,3 +312,17 @@ fn token_soup_never_panics() {
         let _ = crate::decode::decode(soup.as_bytes());
     }
 }
+
+#[test]
+fn merged_table_cells_keep_their_columns() {
+    // A rowspan leaves an empty cell in the rows below it, a colspan empty cells after it, as a
+    // spreadsheet pasted as text does; an empty cell between two filled ones is a tab too.
+    let page = "<table><tr><th rowspan=2>县</th><th colspan=\"2\">累计脱贫</th><th>备注</th></tr>\
+                <tr><th>户数</th><th>人数</th><th></th></tr>\
+                <tr><td>全&nbsp;&nbsp;市</td><td></td><td>364627</td><td>略</td></tr></table>";
+    assert_eq!(to_text(page), "县\t累计脱贫\t\t备注\n\t户数\t人数\n全  市\t\t364627\t略");
+    // Absurd spans are bounded.
+    let page = "<table><tr><td colspan=99999 rowspan=99999>a</td><td>b</td></tr><tr><td>c</td></tr></table>";
+    let text = to_text(page);
+    assert!(text.len() < 200, "{text:?}");
+}

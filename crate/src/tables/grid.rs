@@ -111,9 +111,7 @@ pub(super) fn may_hold_table(chars: &[char]) -> bool {
             '\n' => {
                 let line = &chars[line_start..k];
                 let alone = |w: &&str| w.chars().eq(line.iter().copied());
-                if (commas >= 3 && !stop)
-                    || SERIAL_HEADERS.iter().chain(PAIR_HEADERS).any(alone)
-                {
+                if (commas >= 3 && !stop) || SERIAL_HEADERS.iter().chain(PAIR_HEADERS).any(alone) {
                     return true;
                 }
                 commas = 0;
@@ -154,6 +152,8 @@ fn line_row(chars: &[char], start: usize, end: usize) -> Option<Row> {
     }
     let mut cells = Vec::new();
     let mut i = start;
+    // In a line with tabs only a tab ends a cell (全  市 is one cell of an HTML table).
+    let tabbed = line.contains(&'\t');
     let mut tabs = false;
     while i < end {
         while i < end && chars[i] == ' ' {
@@ -164,7 +164,10 @@ fn line_row(chars: &[char], start: usize, end: usize) -> Option<Row> {
         }
         let cell_start = i;
         // A cell ends at a tab or at two spaces; one space stays inside it (合 计 aside).
-        while i < end && chars[i] != '\t' && !(chars[i] == ' ' && chars.get(i + 1) == Some(&' ')) {
+        while i < end
+            && chars[i] != '\t'
+            && (tabbed || !(chars[i] == ' ' && chars.get(i + 1) == Some(&' ')))
+        {
             i += 1;
         }
         let mut cell_end = i;
