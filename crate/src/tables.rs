@@ -427,7 +427,8 @@ fn total_row_sentences(
 }
 
 /// Headers of columns that hold a change, not a level (增长(%), 比上年).
-const CHANGE_COLUMNS: &[&str] = &["增长", "增幅", "同比", "增减", "比上年", "变化", "增速"];
+const CHANGE_COLUMNS: &[&str] =
+    &["增长", "增幅", "同比", "增减", "比上年", "变化", "增速", "完成率", "占比", "比重", "进度"];
 
 /// A table of indicators with no total: a 指标 (项目) header, maybe a 单位 column, and one or
 /// more value columns (数值; 2015年 … 2020年; 截至2019年底 截至2020年底). Each row is a
@@ -484,7 +485,7 @@ fn read_indicator_table(
         }
         let when = &header_text[col];
         let dated = when.contains('年') || when.contains("截至") || when.contains("底");
-        let mut s = sentence(chars, row.cells[lc].start, &label, &unit, row.cells[col], None);
+        let mut s = labelled(chars, row.cells[lc].start, &label, &unit, row.cells[col]);
         if dated {
             s.pieces[0] = (format!("{when},"), row.cells[lc].start);
         } else {
@@ -568,7 +569,7 @@ fn read_pairs(chars: &[char], block: &[Row], when: Option<(String, usize)>) -> V
         if label.is_empty() || is_number(&label) || !is_number(&texts[k].1) {
             continue;
         }
-        let mut s = sentence(chars, block[k].cells[0].start, &label, &unit, cell, None);
+        let mut s = labelled(chars, block[k].cells[0].start, &label, &unit, cell);
         // Not a total: no 合计 in front; the caption's date instead, when it gives one.
         s.pieces.remove(0);
         if let Some((date, at)) = &when {
@@ -778,7 +779,7 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
             .map(|r| {
                 let unit = text(chars, r[1]);
                 let label = text(chars, r[0]);
-                let mut s = sentence(chars, r[0].start, &label, &unit, r[width - 1], None);
+                let mut s = labelled(chars, r[0].start, &label, &unit, r[width - 1]);
                 // Not a total: the column's date instead of 合计.
                 s.pieces[0] = (format!("{when},"), r[0].start);
                 s
@@ -786,6 +787,14 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
             .collect();
     }
     Vec::new()
+}
+
+/// A row's label and its value as a label states its figure, "合计{label}:{value}{unit}。" (see
+/// [`crate::rules`]: a label before a colon names the figure after it, whatever its words).
+fn labelled(chars: &[char], anchor: usize, label: &str, unit: &str, cell: Cell) -> Sentence {
+    let mut s = sentence(chars, anchor, label, unit, cell, None);
+    s.pieces.insert(2, (":".to_string(), cell.start));
+    s
 }
 
 /// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
@@ -916,7 +925,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "二、主要指标\n建档立卡贫困户52,318户。其中:2020年脱贫人口14,826人。贫困村退出263个。剩余贫困人口0人。\n注:略"
+            "二、主要指标\n建档立卡贫困户:52,318户。其中:2020年脱贫人口:14,826人。贫困村退出:263个。剩余贫困人口:0人。\n注:略"
         );
         // A byline and two lines of prose with wide gaps are not a table.
         for text in ["来源:某日报  时间:2020年\n正文。", "甲  乙\n丙  丁\n戊  己\n"]
@@ -929,7 +938,7 @@ mod tests {
     fn a_table_pasted_into_one_line_is_read_by_its_last_column() {
         let text = "表1\n指标 单位 截至2019年底 截至2020年底 累计脱贫户数 户 11846 12539 贫困发生率 % 0.92 0\n注";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "表1\n截至2020年底,累计脱贫户数12539户。截至2020年底,贫困发生率0%。\n注");
+        assert_eq!(s, "表1\n截至2020年底,累计脱贫户数:12539户。截至2020年底,贫困发生率:0%。\n注");
         // Prose that starts like a header is not a table.
         let prose = "指标 单位 都已经明确 下一步 要抓落实";
         assert_eq!(rewritten(prose).0, prose);
@@ -962,23 +971,26 @@ mod tests {
     fn a_table_of_indicators_is_read_by_its_latest_column() {
         let text = "表1\n指标\t单位\t数值\n累计脱贫户数\t户\t8,215\n  其中:2020年脱贫户数\t户\t402\n贫困村出列\t个\t37\n注";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "表1\n累计脱贫户数8,215户。其中:2020年脱贫户数402户。贫困村出列37个。\n注");
+        assert_eq!(
+            s,
+            "表1\n累计脱贫户数:8,215户。其中:2020年脱贫户数:402户。贫困村出列:37个。\n注"
+        );
         // Years as columns: the latest; a growth column is not a level.
         let text = "指标            2018年    2020年    增长(%)\n贫困发生率(%)    3.1       0         -100\n人均可支配收入(元)    7800    10300    32.1\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "2020年,贫困发生率0%。2020年,人均可支配收入10300元。\n");
+        assert_eq!(s, "2020年,贫困发生率:0%。2020年,人均可支配收入:10300元。\n");
         // The unit in a caption line above the table, for rows whose labels carry none.
         let text = "(单位:元)\n指标名称  2019年  2020年  增长(%)\n农村居民人均可支配收入  11728  12596  7.4\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入12596元。\n");
+        assert_eq!(s, "(单位:元)\n2020年,农村居民人均可支配收入:12596元。\n");
         // A serial-number column before the labels; a target column is no result.
         let text = "序号\t指标名称\t单位\t截至2019年底\t2020年目标\n1\t累计脱贫人口\t人\t26617\t26904\n2\t贫困村退出\t个\t86\t86\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "截至2019年底,累计脱贫人口26617人。截至2019年底,贫困村退出86个。\n");
+        assert_eq!(s, "截至2019年底,累计脱贫人口:26617人。截至2019年底,贫困村退出:86个。\n");
         // The unit column after the values.
         let text = "指标名称\t数值\t单位\n累计脱贫人口\t23571\t人\n农村公路\t687.5\t公里\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "累计脱贫人口23571人。农村公路687.5公里。\n");
+        assert_eq!(s, "累计脱贫人口:23571人。农村公路:687.5公里。\n");
         // A caption naming several units gives none: which column is which is not said.
         assert_eq!(
             unit_note(
@@ -1000,7 +1012,7 @@ mod tests {
     fn a_markdown_table_is_read_by_its_latest_column() {
         let text = "| 指标 | 2019年 | 2020年 |\n|---|:---:|---|\n| 累计脱贫人口(人) | 68420 | 75316 |\n| 贫困发生率(%) | 1.87 | 0 |\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "2020年,累计脱贫人口75316人。2020年,贫困发生率0%。\n");
+        assert_eq!(s, "2020年,累计脱贫人口:75316人。2020年,贫困发生率:0%。\n");
     }
 
     #[test]
@@ -1025,7 +1037,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "附表\n累计脱贫9532户30417人。贫困村出列64个,2019年全部出列。农村公路1,204.5公里。\n\n下一步。"
+            "附表\n累计脱贫:9532户30417人。贫困村出列:64个,2019年全部出列。农村公路:1,204.5公里。\n\n下一步。"
         );
     }
 
@@ -1050,7 +1062,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "2014—2020年累计,脱贫户数8683户。2014—2020年累计,脱贫人数27262人。2014—2020年累计,贫困村退出61个,2019年全部退出。\n"
+            "2014—2020年累计,脱贫户数:8683户。2014—2020年累计,脱贫人数:27262人。2014—2020年累计,贫困村退出:61个,2019年全部退出。\n"
         );
     }
 
@@ -1058,7 +1070,7 @@ mod tests {
     fn this_year_beats_last_year_and_a_year_row_total_is_the_headline() {
         let text = "指标名称            本年      上年      增减(%)\n累计脱贫人口(人)    39216     38627     1.5\n公益性岗位(个)      1860      0         #DIV/0!\n";
         let (s, _) = rewritten(text);
-        assert_eq!(s, "本年,累计脱贫人口39216人。本年,公益性岗位1860个。\n");
+        assert_eq!(s, "本年,累计脱贫人口:39216人。本年,公益性岗位:1860个。\n");
         let text = "年度              减贫人数(人)    易地扶贫搬迁(户/人)\n2014—2020年累计   113804          6838/28774\n2020年            4512            —\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "合计减贫人数113804人。合计易地扶贫搬迁6838户28774人。\n");
@@ -1070,7 +1082,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "┌──────┬──────┬──────┐\n累计脱贫4712户14386人,2014—2020年。贫困村出列27个。农村公路286.3公里,含通组路。\n└──────┴──────┴──────┘\n"
+            "┌──────┬──────┬──────┐\n累计脱贫:4712户14386人,2014—2020年。贫困村出列:27个。农村公路:286.3公里,含通组路。\n└──────┴──────┴──────┘\n"
         );
     }
 
@@ -1080,7 +1092,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "建档立卡户6218户。累计脱贫人口24372人。贫困村出列31个。其中:2020年脱贫2054人。农村公路新改建316.8公里。农村危房改造1643户。易地扶贫搬迁4012人。\n"
+            "建档立卡户:6218户。累计脱贫人口:24372人。贫困村出列:31个。其中:2020年脱贫:2054人。农村公路新改建:316.8公里。农村危房改造:1643户。易地扶贫搬迁:4012人。\n"
         );
     }
 
