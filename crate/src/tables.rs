@@ -356,14 +356,34 @@ fn display_width(c: char) -> usize {
 /// [`read_table`]. Nothing for a block with tabs, or without a total row right under at most
 /// four header lines.
 fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Sentence> {
-    let Some(t) = block.iter().position(|r| {
+    let figures = |r: &Row| {
         r.cells.len() >= 3
-            && is_total_label(&text(chars, r.cells[0]))
-            && r.cells[1..].iter().all(|&c| is_number(&text(chars, c)))
-    }) else {
-        return Vec::new();
+            && r.cells[1..].iter().all(|&c| is_number(&text(chars, c)) || is_dash(&text(chars, c)))
     };
-    if t == 0 || t > 4 || block[..=t].iter().any(|r| chars[r.start..r.end].contains(&'\t')) {
+    let total = block.iter().position(|r| figures(r) && is_total_label(&text(chars, r.cells[0])));
+    // With no total row, rows of year ends (2016年底 … 2020年底) give the latest stock: the
+    // latest year's row, dated by its label.
+    let first_year =
+        block.iter().position(|r| figures(r) && year_label(&text(chars, r.cells[0])).is_some());
+    let latest = first_year.and_then(|f| {
+        let years: Vec<usize> = (f..block.len())
+            .take_while(|&k| {
+                figures(&block[k]) && year_label(&text(chars, block[k].cells[0])).is_some()
+            })
+            .collect();
+        (years.len() >= 2)
+            .then(|| years.into_iter().max_by_key(|&k| year_label(&text(chars, block[k].cells[0]))))
+            .flatten()
+    });
+    let (t, header_end, dated) = match (total, latest, first_year) {
+        (Some(t), _, _) => (t, t, false),
+        (None, Some(l), Some(f)) => (l, f, true),
+        _ => return Vec::new(),
+    };
+    if header_end == 0
+        || header_end > 4
+        || block[..=t].iter().any(|r| chars[r.start..r.end].contains(&'\t'))
+    {
         return Vec::new();
     }
     // Display columns of a cell, half-open.
@@ -372,12 +392,36 @@ fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -
         let w: usize = chars[c.start..c.end].iter().map(|&ch| display_width(ch)).sum();
         (a, a + w)
     };
-    let total = &block[t];
-    let columns: Vec<(usize, usize)> = total.cells[1..].iter().map(|&c| span(total, c)).collect();
+    let row = &block[t];
+    let columns: Vec<(usize, usize)> = row.cells[1..].iter().map(|&c| span(row, c)).collect();
     let mut headers = vec![String::new(); columns.len()];
-    for row in &block[..t] {
-        for &cell in &row.cells {
-            let (a, b) = span(row, cell);
+    for (h, line) in block[..header_end].iter().enumerate() {
+        let last_line = h + 1 == header_end;
+        let words: Vec<(usize, usize, Cell)> = line
+            .cells
+            .iter()
+            .map(|&cell| {
+                let (a, b) = span(line, cell);
+                (a, b, cell)
+            })
+            .collect();
+        if !last_line && words.len() < columns.len() {
+            // A line of fewer words than columns stands over groups of them (建档立卡 over
+            // 户数 人数): each column takes the word nearest to it, if one stands over a value
+            // column at all.
+            let centre = |a: usize, b: usize| (a + b) as i64;
+            for (j, &(ca, cb)) in columns.iter().enumerate() {
+                let nearest = words
+                    .iter()
+                    .filter(|&&(_, b, _)| b > columns[0].0)
+                    .min_by_key(|&&(a, b, _)| (centre(a, b) - centre(ca, cb)).abs());
+                if let Some(&(_, _, cell)) = nearest {
+                    headers[j].push_str(&text(chars, cell));
+                }
+            }
+            continue;
+        }
+        for &(a, b, cell) in &words {
             let overlap = |&(ca, cb): &(usize, usize)| cb.min(b).saturating_sub(ca.max(a));
             let Some(j) = (0..columns.len())
                 .filter(|&j| overlap(&columns[j]) > 0)
@@ -393,7 +437,29 @@ fn read_aligned_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -
     if headers.iter().filter(|h| !h.is_empty()).count() * 3 < columns.len() * 2 {
         return Vec::new();
     }
-    total_row_sentences(chars, total, &headers, table_unit)
+    let mut out = total_row_sentences(chars, row, &headers, table_unit);
+    if dated {
+        let when = text(chars, row.cells[0]);
+        for s in &mut out {
+            if s.pieces.first().is_some_and(|p| p.0 == "合计") {
+                s.pieces[0] = (format!("{when},"), row.cells[0].start);
+            }
+        }
+    }
+    out
+}
+
+/// A cell that says there is no figure: a dash.
+fn is_dash(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| matches!(c, '—' | '-' | '–' | '/'))
+}
+
+/// The year of a row label that is a year or a year's end (2020, 2020年, 2020年底, 2020年末).
+fn year_label(t: &str) -> Option<u32> {
+    let digits: String = t.chars().take_while(char::is_ascii_digit).collect();
+    let rest = &t[digits.len()..];
+    let year: u32 = digits.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    (digits.len() == 4 && matches!(rest, "" | "年" | "年底" | "年末" | "年度")).then_some(year)
 }
 
 /// A total row's sentences, one per value cell under its column's header (`headers[j]` over
@@ -1106,6 +1172,22 @@ mod tests {
         assert_eq!(
             s,
             "单位:户、人\n合计累计脱贫户数96,146户。合计累计脱贫人数364,627人。合计贫困村已出列601个。\n"
+        );
+    }
+
+    #[test]
+    fn rows_of_year_ends_are_read_by_the_latest() {
+        // No total row: the latest year's end is the stock; a word over two columns names both.
+        let text = concat!(
+            "            建档立卡           累计脱贫        当年减贫\n",
+            "年  末     户数      人数      户数      人数     (人)\n",
+            "2019年底  35,580   147,702    31,460   130,118    40,774\n",
+            "2020年底  35,614   147,926    35,614   147,926    17,808\n",
+        );
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "2020年底,建档立卡户数35,614户。2020年底,建档立卡人数147,926人。2020年底,累计脱贫户数35,614户。2020年底,累计脱贫人数147,926人。2020年底,当年减贫17,808人。\n"
         );
     }
 
