@@ -115,10 +115,16 @@ pub fn rewrite(n: Normalized) -> Normalized {
         let caption = rows[..k].iter().rev().find(|r| !r.cells.is_empty());
         let unit = k.checked_sub(1).and_then(|p| unit_note(&n.chars, &rows[p]));
         let when = caption.and_then(|r| caption_date(&n.chars, r));
-        let mut sentences = Vec::new();
-        for sheet in sheets(&n.chars, &block) {
-            sentences.extend(if sheet[0].cells.len() == 2 {
+        let mut sentences = read_record(&n.chars, &block);
+        let sheets = if sentences.is_empty() { sheets(&n.chars, &block) } else { Vec::new() };
+        for sheet in sheets {
+            let pairs = if sheet[0].cells.len() == 2 {
                 read_pairs(&n.chars, &sheet, when.clone())
+            } else {
+                Vec::new()
+            };
+            sentences.extend(if !pairs.is_empty() {
+                pairs
             } else {
                 let read = read_table(&n.chars, &sheet, unit.as_deref());
                 if read.is_empty() {
@@ -236,6 +242,32 @@ fn sheets(chars: &[char], block: &[Row]) -> Vec<Vec<Row>> {
     out
 }
 
+/// A table of one record: a header of labels over one row of values (建档立卡户数 | 建档立卡人数 /
+/// 65412 | 271806, as a database query's result prints): "{label}:{value}{unit}。" a column.
+fn read_record(chars: &[char], block: &[Row]) -> Vec<Sentence> {
+    let [header, values] = block else { return Vec::new() };
+    let labels: Vec<String> = header.cells.iter().map(|&c| text(chars, c)).collect();
+    let fits = header.cells.len() == values.cells.len()
+        && labels.iter().all(|l| l.chars().any(crate::normalize::is_han) && !is_value(l))
+        && values.cells.iter().all(|&c| is_value(&text(chars, c)))
+        // A year among the values is the row's key (年份 2019 …), not a figure of its own.
+        && !values.cells.iter().any(|&c| year_label(&text(chars, c)).is_some());
+    if !fits {
+        return Vec::new();
+    }
+    labels
+        .iter()
+        .zip(&values.cells)
+        .map(|(l, &cell)| {
+            let (label, unit) = label_and_unit(l);
+            let unit = unit_of(&label, unit, None);
+            let mut s = labelled(chars, header.cells[0].start, &label, &unit, cell);
+            s.pieces.remove(0);
+            s
+        })
+        .collect()
+}
+
 /// A figure as a table cell holds it: a number (1,322; 0.18; 8.6%), a pair of numbers for
 /// two units (20816/48263 under 户/人), or a number with its own units (14712户54386人, 57个).
 pub(crate) fn is_value(s: &str) -> bool {
@@ -315,8 +347,12 @@ fn read_table(chars: &[char], block: &[Row], table_unit: Option<&str>) -> Vec<Se
     }
 
     // A total row: its first cell says so, and it has a cell under each column.
-    let total_row =
-        data.iter().find(|r| r.cells.len() == width && is_total_label(&text(chars, r.cells[0])));
+    // (A database's WITH ROLLUP writes its total row last, labelled NULL.)
+    let rollup = |k: usize, r: &Row| k + 1 == data.len() && text(chars, r.cells[0]) == "NULL";
+    let total_row = data.iter().enumerate().find_map(|(k, r)| {
+        (r.cells.len() == width && (is_total_label(&text(chars, r.cells[0])) || rollup(k, r)))
+            .then_some(r)
+    });
     if let Some(row) = total_row {
         return total_row_sentences(chars, row, &header_text[1..], table_unit);
     }
@@ -1188,6 +1224,16 @@ mod tests {
         assert_eq!(
             s,
             "2020年底,建档立卡户数35,614户。2020年底,建档立卡人数147,926人。2020年底,累计脱贫户数35,614户。2020年底,累计脱贫人数147,926人。2020年底,当年减贫17,808人。\n"
+        );
+    }
+
+    #[test]
+    fn a_database_client_s_tables_a_record_and_a_rollup() {
+        let text = "+----------+----------+\n| 建档立卡户数 | 建档立卡人数 |\n+----------+----------+\n|    65412 |   271806 |\n+----------+----------+\n1 row in set\n+--------+----------+\n| 安置点 | 搬迁人数 |\n+--------+----------+\n| 城南   |    10318 |\n| 荒地镇 |     3406 |\n| NULL   |    13724 |\n+--------+----------+\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "+----------+----------+\n建档立卡户数:65412户。建档立卡人数:271806人。\n+----------+----------+\n1 row in set\n+--------+----------+\n合计搬迁人数13724人。\n+--------+----------+\n"
         );
     }
 

@@ -147,6 +147,11 @@ fn line_row(chars: &[char], start: usize, end: usize) -> Option<Row> {
     {
         return None;
     }
+    // The rule of a table drawn in ASCII (+------+-----+, as a database client prints one).
+    let rule = |c: &char| matches!(c, '+' | '-' | '=' | ':' | '|') || c.is_whitespace();
+    if line.contains(&'+') && line.contains(&'-') && line.iter().all(rule) {
+        return None;
+    }
     if let Some(cells) = boxed_cells(chars, start, end) {
         return Some(Row { start, end, cells, kind: Kind::Delimited });
     }
