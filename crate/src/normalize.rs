@@ -252,22 +252,28 @@ fn csv_line_breaks(text: &str) -> Option<Vec<bool>> {
     if !text.contains(',') {
         return None;
     }
-    let chars: Vec<char> = text.chars().collect();
     let mut breaks: Option<Vec<bool>> = None;
-    let mut start = 0;
-    while start < chars.len() {
-        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
-        let line = &chars[start..end];
-        if line.iter().filter(|&&c| c == ',').count() >= 3 && !line.contains(&'。') {
-            let b = breaks.get_or_insert_with(|| vec![false; chars.len()]);
-            if end < chars.len() {
-                b[end] = true;
+    // Per line: where it starts (in chars), its commas, whether it has a full stop.
+    let (mut start, mut commas, mut stop) = (0, 0, false);
+    // (A '\n' past the end closes the last line.)
+    for (i, c) in text.chars().chain(std::iter::once('\n')).enumerate() {
+        match c {
+            ',' => commas += 1,
+            '。' => stop = true,
+            '\n' => {
+                if commas >= 3 && !stop {
+                    let b = breaks.get_or_insert_with(|| vec![false; text.chars().count()]);
+                    if let Some(end) = b.get_mut(i) {
+                        *end = true;
+                    }
+                    if start > 0 {
+                        b[start - 1] = true;
+                    }
+                }
+                (start, commas, stop) = (i + 1, 0, false);
             }
-            if start > 0 {
-                b[start - 1] = true;
-            }
+            _ => {}
         }
-        start = end + 1;
     }
     breaks
 }
@@ -669,6 +675,18 @@ mod tests {
         // A long title over a paragraph that opens with a year stays a line of its own.
         let titled = "某某县2022年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作总结\n2022年,全县…。";
         assert_eq!(norm(titled), titled);
+    }
+
+    #[test]
+    fn lines_of_comma_separated_values_are_never_joined() {
+        // Ending at a comma after twelve chars would join a wrapped sentence; a line of ASCII
+        // commas is a CSV row (Chinese prose writes ，).
+        let csv = "全县合计,\"41,386\",\"147,902\",383,803,含动态调整新增户,\n龙角镇,\"1,826\",\"6,571\",14,31,,\n";
+        assert_eq!(norm(csv), csv);
+        assert_eq!(
+            norm("全县上下齐心协力攻坚克难，\n全面完成了脱贫任务。"),
+            "全县上下齐心协力攻坚克难,全面完成了脱贫任务。"
+        );
     }
 
     #[test]

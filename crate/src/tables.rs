@@ -1238,6 +1238,13 @@ mod tests {
     }
 
     #[test]
+    fn a_word_table_of_year_rows_is_read_by_its_total_row() {
+        let text = "表1\n年度\n脱贫户数(户)\n贫困发生率(%)\n备注\n2019年\n1705\n0.11\n当年摘帽\n2020年\n323\n\n不再测算\n累计\n9684\n\n含清退户\n\n从表中看。";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "表1\n合计脱贫户数9684户。\n\n从表中看。");
+    }
+
+    #[test]
     fn tables_without_totals_and_prose_are_left_alone() {
         for text in [
             "年份\t脱贫人数(人)\t出列村(个)\n2018\t3000\t12\n2019\t2500\t10\n",

@@ -111,7 +111,7 @@ pub(super) fn may_hold_table(chars: &[char]) -> bool {
             '\n' => {
                 let line = &chars[line_start..k];
                 let alone = |w: &&str| w.chars().eq(line.iter().copied());
-                if (commas >= 3 && !stop) || SERIAL_HEADERS.iter().chain(PAIR_HEADERS).any(alone) {
+                if (commas >= 3 && !stop) || OPENERS.iter().flat_map(|l| l.iter()).any(alone) {
                     return true;
                 }
                 commas = 0;
@@ -359,15 +359,21 @@ fn csv_runs(chars: &[char], rows: Vec<Row>) -> Vec<Row> {
 /// Whether `t` may be a header word of a Word table pasted one cell per line: short, and only
 /// Han chars and brackets.
 fn is_header_word(t: &[char]) -> bool {
-    (1..=8).contains(&t.len()) && t.iter().all(|&c| is_han(c) || matches!(c, '(' | ')' | '/'))
+    (1..=8).contains(&t.len()) && t.iter().all(|&c| is_han(c) || matches!(c, '(' | ')' | '/' | '%'))
 }
+
+/// Headers of a first column that keys the rows: years or places.
+const KEY_HEADERS: &[&str] = &["年度", "年份", "乡镇", "乡镇(街道)", "县(区)", "县区", "地区"];
+
+/// The words a Word table pasted one cell per line may open with.
+const OPENERS: [&[&str]; 3] = [SERIAL_HEADERS, PAIR_HEADERS, KEY_HEADERS];
 
 /// Whether three lines open a Word table pasted one cell per line: a serial-number or label
 /// header word alone on the first (序号, 指标), header words on the next two. (Normalising
 /// leaves such lines apart instead of joining them as a chat's phrases.)
 pub(crate) fn opens_cell_per_line(lines: [&[char]; 3]) -> bool {
     let first: String = lines[0].iter().collect();
-    SERIAL_HEADERS.iter().chain(PAIR_HEADERS).any(|w| *w == first)
+    OPENERS.iter().flat_map(|l| l.iter()).any(|w| *w == first)
         && lines[1..].iter().all(|l| is_header_word(l))
 }
 
@@ -384,7 +390,8 @@ fn cell_per_line_runs(chars: &[char], rows: Vec<Row>) -> Vec<Row> {
     'rows: while k < rows.len() {
         let first = word(&rows[k]).unwrap_or_default();
         let serial = SERIAL_HEADERS.contains(&first.as_str());
-        if !serial && !PAIR_HEADERS.contains(&first.as_str()) {
+        let keyed = KEY_HEADERS.contains(&first.as_str());
+        if !serial && !keyed && !PAIR_HEADERS.contains(&first.as_str()) {
             out.push(rows[k].clone());
             k += 1;
             continue;
@@ -402,7 +409,7 @@ fn cell_per_line_runs(chars: &[char], rows: Vec<Row>) -> Vec<Row> {
             .count();
         let header_names: Vec<String> =
             rows[k..k + m].iter().map(|r| word(r).unwrap_or_default()).collect();
-        let named = header_names.iter().any(|h| PAIR_HEADERS.contains(&h.as_str()));
+        let named = keyed || header_names.iter().any(|h| PAIR_HEADERS.contains(&h.as_str()));
         if m < 3 || !named {
             out.push(rows[k].clone());
             k += 1;
