@@ -249,30 +249,51 @@ pub fn normalize(text: &str) -> Normalized {
 /// so this is read off the text before; such a line is a table row (crate::tables), never a
 /// sentence wrapped at its comma. `None` when the text has no such line.
 fn csv_line_breaks(text: &str) -> Option<Vec<bool>> {
-    if !text.contains(',') {
-        return None;
-    }
+    let bytes = text.as_bytes();
+    // A thousands separator (4,137户) is no field separator.
+    let thousands = |at: usize| {
+        at > 0
+            && bytes[at - 1].is_ascii_digit()
+            && bytes.len() > at + 3
+            && bytes[at + 1..at + 4].iter().all(u8::is_ascii_digit)
+            && !bytes.get(at + 4).is_some_and(u8::is_ascii_digit)
+    };
     let mut breaks: Option<Vec<bool>> = None;
-    // Per line: where it starts (in chars), its commas, whether it has a full stop.
-    let (mut start, mut commas, mut stop) = (0, 0, false);
-    // (A '\n' past the end closes the last line.)
-    for (i, c) in text.chars().chain(std::iter::once('\n')).enumerate() {
-        match c {
-            ',' => commas += 1,
-            '。' => stop = true,
-            '\n' => {
-                if commas >= 3 && !stop {
-                    let b = breaks.get_or_insert_with(|| vec![false; text.chars().count()]);
-                    if let Some(end) = b.get_mut(i) {
-                        *end = true;
-                    }
-                    if start > 0 {
-                        b[start - 1] = true;
-                    }
-                }
-                (start, commas, stop) = (i + 1, 0, false);
-            }
-            _ => {}
+    // Char index of byte `counted_to`, advanced as lines are found.
+    let (mut counted_to, mut chars_before) = (0, 0);
+    let mut seps = [0usize; 3];
+    let mut found = 0;
+    let mut from = 0;
+    // Commas are few: hop from one to the next (str::find runs memchr).
+    while let Some(p) = text[from..].find(',') {
+        let at = from + p;
+        from = at + 1;
+        if thousands(at) {
+            continue;
+        }
+        seps = [seps[1], seps[2], at];
+        found += 1;
+        if found < 3 || bytes[seps[0]..at].contains(&b'\n') {
+            continue;
+        }
+        // Three field separators on one line: the line, unless it holds a full stop.
+        let start = bytes[..seps[0]].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+        let end = bytes[at..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| at + k);
+        from = end.min(bytes.len());
+        found = 0;
+        if text[start..end].contains('。') {
+            continue;
+        }
+        chars_before += text[counted_to..start].chars().count();
+        let start_char = chars_before;
+        let end_char = start_char + text[start..end].chars().count();
+        (counted_to, chars_before) = (end, end_char);
+        let b = breaks.get_or_insert_with(|| vec![false; text.chars().count()]);
+        if let Some(e) = b.get_mut(end_char) {
+            *e = true;
+        }
+        if start_char > 0 {
+            b[start_char - 1] = true;
         }
     }
     breaks

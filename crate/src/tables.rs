@@ -164,7 +164,10 @@ pub fn rewrite(n: Normalized) -> Normalized {
 }
 
 fn text(chars: &[char], cell: Cell) -> String {
-    cell.positions().map(|p| chars[p]).filter(|c| *c != ' ').collect()
+    match cell.wrap {
+        None => chars[cell.start..cell.end].iter().filter(|c| **c != ' ').collect(),
+        Some(_) => cell.positions().map(|p| chars[p]).filter(|c| *c != ' ').collect(),
+    }
 }
 
 /// Whether a first cell names a total row: 合计, 全县…, or a span's total (2014—2020年累计).

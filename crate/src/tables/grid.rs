@@ -111,7 +111,9 @@ pub(super) fn may_hold_table(chars: &[char]) -> bool {
             '\n' => {
                 let line = &chars[line_start..k];
                 let alone = |w: &&str| w.chars().eq(line.iter().copied());
-                if (commas >= 3 && !stop) || OPENERS.iter().flat_map(|l| l.iter()).any(alone) {
+                if (commas >= 3 && !stop && csv_like(line))
+                    || OPENERS.iter().flat_map(|l| l.iter()).any(alone)
+                {
                     return true;
                 }
                 commas = 0;
@@ -124,7 +126,15 @@ pub(super) fn may_hold_table(chars: &[char]) -> bool {
             _ => {}
         }
     }
-    commas >= 3 && !stop
+    commas >= 3 && !stop && csv_like(&chars[line_start..])
+}
+
+/// Whether a line of commas holds figures in at least half its fields, as a CSV row does and a
+/// list of clauses (一是…,二是…,三是…) does not.
+fn csv_like(line: &[char]) -> bool {
+    let fields = line.split(|&c| c == ',').count();
+    let figures = line.split(|&c| c == ',').filter(|f| f.iter().any(char::is_ascii_digit)).count();
+    figures * 2 >= fields
 }
 
 /// Vertical bars of a box-drawn table.
@@ -372,8 +382,7 @@ const OPENERS: [&[&str]; 3] = [SERIAL_HEADERS, PAIR_HEADERS, KEY_HEADERS];
 /// header word alone on the first (序号, 指标), header words on the next two. (Normalising
 /// leaves such lines apart instead of joining them as a chat's phrases.)
 pub(crate) fn opens_cell_per_line(lines: [&[char]; 3]) -> bool {
-    let first: String = lines[0].iter().collect();
-    OPENERS.iter().flat_map(|l| l.iter()).any(|w| *w == first)
+    OPENERS.iter().flat_map(|l| l.iter()).any(|w| w.chars().eq(lines[0].iter().copied()))
         && lines[1..].iter().all(|l| is_header_word(l))
 }
 
@@ -382,9 +391,20 @@ pub(crate) fn opens_cell_per_line(lines: [&[char]; 3]) -> bool {
 /// row of cells. With a serial-number column the rows keep step by their numbers (1, 2, 3…);
 /// without one, a row must start with a label and hold a figure.
 fn cell_per_line_runs(chars: &[char], rows: Vec<Row>) -> Vec<Row> {
+    // (Only short lines can be a header word or a cell: no text is made of the others.)
     let word = |r: &Row| -> Option<String> {
-        (r.cells.len() == 1 && r.kind == Kind::Spaced).then(|| super::text(chars, r.cells[0]))
+        (r.cells.len() == 1 && r.kind == Kind::Spaced && r.cells[0].end - r.cells[0].start <= 40)
+            .then(|| super::text(chars, r.cells[0]))
     };
+    if !rows.iter().any(|r| {
+        r.cells.len() == 1
+            && OPENERS
+                .iter()
+                .flat_map(|l| l.iter())
+                .any(|w| w.chars().eq(chars[r.cells[0].start..r.cells[0].end].iter().copied()))
+    }) {
+        return rows;
+    }
     let mut out = Vec::with_capacity(rows.len());
     let mut k = 0;
     'rows: while k < rows.len() {
