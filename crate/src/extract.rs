@@ -363,6 +363,16 @@ impl Document {
                     format!("a figure of {place}, not of the whole region"),
                     format!("是{place}的数字,不是全域的"),
                 ))
+            } else if let Some(heading) = (!markers.main_marker(sentence, q.num_start))
+                .then(|| markers.own_work_section(q.num_start))
+                .flatten()
+            {
+                // 6.3 本集团的帮扶举措: under a heading naming the reporting organisation, a
+                // figure the sentence gives no region is the organisation's own work.
+                Some(Said::new(
+                    format!("the reporting organisation's own work ({heading}), not the region's"),
+                    format!("是报告单位自身的工作({heading}),不是全域的数字"),
+                ))
             } else if let Some((_, part)) =
                 markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
                     word != "其中"
