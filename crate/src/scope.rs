@@ -80,6 +80,9 @@ const SUB_MARKERS: &[&str] = &[
     "家庭人均",
     "该户",
     "户主",
+    // 某户5口人…人均纯收入3900元: a worked example's household, 某村 an unnamed village.
+    "某户",
+    "某村",
     // The nation's or the province's figures quoted for comparison.
     "全国农村",
     "中国农村",
