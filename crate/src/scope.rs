@@ -637,7 +637,8 @@ impl Markers {
         });
         let headings = section_headings(chars);
         let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
-        let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &[]);
+        // 三、巩固整改成果: the results a rectification brought, not the problems it found.
+        let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &["成果", "成效"]);
         // A report's decimal headings (6.3 …) end such a section too, so they are only added
         // here: plan and problem sections keep their bounds.
         let mut all_headings = headings;
