@@ -81,7 +81,9 @@ SETS = [
     # their first readings keep them from sliding. blind33 (tables as pasted: CSV, tabs,
     # transposed, box-drawing) is the engine's largest known gap (its README).
     ("blind33", os.path.join(ROOT, "tests/gold/blind33"), os.path.join(ROOT, "tests/blind33"), 0.53, 1.0, 0.6),
-    ("blind34", os.path.join(ROOT, "tests/gold/blind34"), os.path.join(ROOT, "tests/blind34"), 0.91, 1.0, 0.8),
+    # blind34: 0.915 at its first reading; 1.000 after general rules for an organisation's own
+    # figures, money lines, met goals, rectification batches and survey satisfaction.
+    ("blind34", os.path.join(ROOT, "tests/gold/blind34"), os.path.join(ROOT, "tests/blind34"), 1.0, 1.0, 1.0),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.
