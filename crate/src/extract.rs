@@ -363,6 +363,16 @@ impl Document {
                     format!("a figure of {place}, not of the whole region"),
                     format!("是{place}的数字,不是全域的"),
                 ))
+            } else if let Some(heading) = (!markers.main_marker(sentence, q.num_start))
+                .then(|| markers.own_work_section(q.num_start))
+                .flatten()
+            {
+                // 6.3 本集团的帮扶举措: under a heading naming the reporting organisation, a
+                // figure the sentence gives no region is the organisation's own work.
+                Some(Said::new(
+                    format!("the reporting organisation's own work ({heading}), not the region's"),
+                    format!("是报告单位自身的工作({heading}),不是全域的数字"),
+                ))
             } else if let Some((_, part)) =
                 markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
                     word != "其中"
@@ -419,6 +429,14 @@ impl Document {
                 Some(Said::new(
                     format!("a problem an inspection found ({word}), not an achievement"),
                     format!("是检查发现的问题({word}),不是已完成的数字"),
+                ))
+            } else if let Some(word) = (compiled.defs[ind].unit == "yuan")
+                .then(|| money_line(&n.chars, own_clause.0, q))
+                .flatten()
+            {
+                Some(Said::new(
+                    format!("a line or standard ({word}), not an amount reached"),
+                    format!("是标准或界线({word}),不是实际达到的数额"),
                 ))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
                 Some(too_small())
@@ -1227,6 +1245,26 @@ fn fell_by_points_after(chars: &[char], quantities: &[Quantity], c: &Cand) -> bo
                 head[from..].windows(3).any(|w| w == ['发', '生', '率'])
             }
     })
+}
+
+/// Words before a money figure in its clause that make it a line to pass or a standard
+/// (国家扶贫标准为2010年不变价农民人均纯收入2300元; 按照扶贫标准(…)): a threshold, worded
+/// like an income or an amount.
+const LINE_BEFORE: &[&str] =
+    &["标准为", "标准是", "标准线", "标准(", "标准:", "贫困线", "扶贫线", "不变价", "不低于"];
+/// Words right after a money figure (past a 的) that name it a line: 高于当年3600元的标准.
+const LINE_AFTER: &[&str] = &["标准", "扶贫标准", "脱贫标准", "贫困线", "国家扶贫标准"];
+
+/// The word that makes money figure `q` a line or standard rather than an amount reached:
+/// one of [`LINE_BEFORE`] between its clause's start and it, or [`LINE_AFTER`] right after it.
+fn money_line(chars: &[char], clause_start: usize, q: &Quantity) -> Option<&'static str> {
+    let before = &chars[clause_start.min(q.num_start)..q.num_start];
+    if let Some(k) = crate::words::first_of(before, LINE_BEFORE) {
+        return Some(LINE_BEFORE[k]);
+    }
+    let after = &chars[q.end.min(chars.len())..];
+    let after = after.strip_prefix(&['的']).unwrap_or(after);
+    LINE_AFTER.iter().find(|w| crate::words::starts_with(after, w)).copied()
 }
 
 fn next_to_damage() -> Said {

@@ -197,9 +197,24 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         // …unless the report dates it otherwise (a title's year for its undated levels).
         && !matches!((w.rank_year, l.rank_year), (Some(a), Some(b)) if a != b)
         && w.main_marker == l.main_marker
+        && measure(w) == measure(l)
         && !same_value(w.value, l.value)
         // Figures far apart in size are a total and a part, not two versions of one total.
         && w.value.max(l.value) <= CONFLICT_RATIO * w.value.min(l.value)
+}
+
+/// Which of two measures of income a figure's cues name: 纯收入 (net, the old survey's) or
+/// 可支配收入 (disposable), or neither. Two measures of one year are no conflict
+/// (农村居民人均可支配收入12460元 beside 贫困户人均纯收入10230元).
+fn measure(c: &Cand) -> u8 {
+    let named = |w: &str| c.cues.iter().any(|cue| cue.contains(w));
+    if named("纯收入") {
+        1
+    } else if named("可支配") {
+        2
+    } else {
+        0
+    }
 }
 
 /// The largest ratio between two statements of one total that still reads as a conflict.

@@ -605,7 +605,26 @@ fn excluded_by(ind: &CompiledIndicator, q: &Quantity, ctx: &Context, in_clause: 
     in_clause.iter().any(|h| {
         ind.exclude.contains(&h.word)
             && !channel_item(ctx.chars, h.end)
+            && !goal_met(ctx.chars, h.end)
             && !another_respective_item(ctx, q, h)
+    })
+}
+
+/// Whether the word ending at `end` (目标, 任务, 计划) is said to be met: 绩效目标基本实现,
+/// 目标任务全面完成. What follows reports results, not plans. A bare 目标实现… states a
+/// target, so an adverb of completion must stand between.
+fn goal_met(chars: &[char], end: usize) -> bool {
+    const ADVERBS: &[&str] =
+        &["基本", "全面", "圆满", "均已", "已经", "已", "全部", "顺利", "如期", "超额"];
+    let mut rest = &chars[end.min(chars.len())..];
+    if crate::words::starts_with(rest, "任务") {
+        rest = &rest[2..];
+    }
+    ADVERBS.iter().any(|a| {
+        crate::words::starts_with(rest, a)
+            && ["实现", "完成", "达成"]
+                .iter()
+                .any(|v| crate::words::starts_with(&rest[a.chars().count()..], v))
     })
 }
 

@@ -80,6 +80,9 @@ const SUB_MARKERS: &[&str] = &[
     "家庭人均",
     "该户",
     "户主",
+    // 某户5口人…人均纯收入3900元: a worked example's household, 某村 an unnamed village.
+    "某户",
+    "某村",
     // The nation's or the province's figures quoted for comparison.
     "全国农村",
     "中国农村",
@@ -98,6 +101,22 @@ const SUB_MARKERS: &[&str] = &[
     "我国",
     "从全国看",
     "全省范围",
+    // The organisation that reports (a procuratorate's, a congress's, a company's or a bank's
+    // own work report): its own staff, teams and help are its figures, not the region's.
+    "本院",
+    "我院",
+    "全院",
+    "院党组",
+    "院机关",
+    "常委会机关",
+    "本机关",
+    "局机关",
+    "干警",
+    "本集团",
+    "集团",
+    "本公司",
+    "我公司",
+    "我行",
 ];
 
 /// Words that make a figure a part of a larger total.
@@ -247,6 +266,8 @@ pub struct Markers {
     plans: Vec<(usize, usize, String)>,
     /// Sections under a heading of problems or their rectification (三、审计处理及整改情况).
     problems: Vec<(usize, usize, String)>,
+    /// Sections under a heading naming the reporting organisation (6.3 本集团的帮扶举措).
+    own_work: Vec<(usize, usize, String)>,
     part: Vec<(usize, usize)>,
     cumulative: Vec<(usize, usize)>,
     /// The per-figure tests' short word lists, found once (see [`Cue`]).
@@ -395,6 +416,35 @@ const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总�
 const PROBLEM_HEADINGS: &[&str] =
     &["整改", "存在的问题", "存在问题", "问题和不足", "问题与不足", "审计发现", "发现的问题"];
 
+/// Words of a heading over the reporting organisation's own work (6.3 本集团的帮扶举措): a
+/// company's, a bank's or a court's report on what it did for the region.
+const OWN_WORK_HEADINGS: &[&str] =
+    &["本集团", "集团的", "本公司", "我公司", "公司的", "本院", "我院", "我行", "本行的"];
+
+/// Lines numbered like 6.3 or 2.1.4 followed by a space, up to 40 chars: where each starts,
+/// and its text.
+fn decimal_headings(chars: &[char]) -> Vec<(usize, &[char])> {
+    let mut headings = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        let line = &chars[start..end];
+        let body = line.iter().position(|c| !c.is_whitespace()).map_or(&line[..0], |p| &line[p..]);
+        let number = body.iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
+        let numbered = number >= 3
+            && body[0].is_ascii_digit()
+            && body[..number].contains(&'.')
+            && body[number - 1].is_ascii_digit()
+            && body.get(number).is_some_and(|c| c.is_whitespace())
+            && body.len() <= 40;
+        if numbered {
+            headings.push((start, &body[number..]));
+        }
+        start = end + 1;
+    }
+    headings
+}
+
 /// Words that say a clause's figure is done, not planned.
 const DONE_WORDS: &[&str] = &["已", "了", "完成", "实现", "累计", "建成", "共计"];
 
@@ -497,15 +547,19 @@ impl Markers {
         // followed by a place of its own is not a main marker.
         let [name_hits]: [Vec<(usize, usize)>; 1] =
             WordSets::new(&[main_names]).find(chars).try_into().expect("one list");
-        scope.extend(name_hits.iter().map(|&(s, e)| (s, e, true)));
+        // 招聘三都籍贫困劳动力: a name before 籍 says where people come from, not whose figure.
+        let origin = |e: usize| chars.get(e) == Some(&'籍');
+        scope.extend(name_hits.iter().filter(|&&(_, e)| !origin(e)).map(|&(s, e)| (s, e, true)));
         // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
         // subject of what follows; one that opens a clause or sentence is.
         scope.extend(
             other_regions
                 .iter()
-                .filter(|&&(s, _)| {
-                    !s.checked_sub(1)
-                        .is_some_and(|p| "在到赴往从和与及向对给帮援、".contains(chars[p]))
+                .filter(|&&(s, e)| {
+                    !origin(e)
+                        && !s
+                            .checked_sub(1)
+                            .is_some_and(|p| "在到赴往从和与及向对给帮援、".contains(chars[p]))
                 })
                 .map(|&(s, e)| (s, e, false)),
         );
@@ -583,7 +637,14 @@ impl Markers {
         });
         let headings = section_headings(chars);
         let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
-        let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &[]);
+        // 三、巩固整改成果: the results a rectification brought, not the problems it found.
+        let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &["成果", "成效"]);
+        // A report's decimal headings (6.3 …) end such a section too, so they are only added
+        // here: plan and problem sections keep their bounds.
+        let mut all_headings = headings;
+        all_headings.extend(decimal_headings(chars));
+        crate::sort::sort_by_key(&mut all_headings, |h| h.0);
+        let own_work = sections(&all_headings, chars.len(), OWN_WORK_HEADINGS, &[]);
         // A target word that ends a quoted name (“雨露计划”, 《…规划》) names a programme, and
         // so does one in a list of measures (开展雨露计划、技能培训等各类培训…).
         let mut target = target;
@@ -605,7 +666,18 @@ impl Markers {
         let respective = (0..chars.len().saturating_sub(1))
             .filter(|&k| chars[k] == '分' && chars[k + 1] == '别')
             .collect();
-        Markers { scope, listable, respective, target, plans, problems, part, cumulative, cues }
+        Markers {
+            scope,
+            listable,
+            respective,
+            target,
+            plans,
+            problems,
+            own_work,
+            part,
+            cumulative,
+            cues,
+        }
     }
 
     /// The sub-unit marker that owns a figure at `pos` in `sentence`, if the last scope
@@ -680,6 +752,12 @@ impl Markers {
         starting_in(&self.scope, |m| m.0, sentence.0, pos)
             .iter()
             .any(|&(s, e, main)| main && s >= sentence.0 && e <= pos)
+    }
+
+    /// The heading of the section `pos` is in when it names the reporting organisation
+    /// (本集团的帮扶举措及成效): its figures are the organisation's own work.
+    pub fn own_work_section(&self, pos: usize) -> Option<String> {
+        self.own_work.iter().find(|p| p.0 <= pos && pos < p.1).map(|p| p.2.clone())
     }
 
     /// The heading of the problems or rectification section `pos` is in (审计处理及整改情况).

@@ -341,6 +341,16 @@ fn starts_with_word(chars: &[char], at: usize, w: &str) -> bool {
     at + wl <= chars.len() && chars[at..at + wl].iter().copied().eq(w.chars())
 }
 
+/// Whether the clause before `end` (at most 24 chars back) says something was done (完成,
+/// 实施, 实现) and holds no digit: a count there lost its number.
+fn done_in_clause(chars: &[char], end: usize) -> bool {
+    let from = end.saturating_sub(24);
+    let start = chars[from..end].iter().rposition(|&c| is_punct(c)).map_or(from, |p| from + p + 1);
+    let clause = &chars[start..end];
+    !clause.iter().any(|c| c.is_ascii_digit())
+        && ["完成", "实施", "实现"].iter().any(|w| crate::words::contains(clause, w))
+}
+
 /// Counters and units whose number was stripped (绵阳市个贫困村, 截至年底, 达%).
 pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     let c = &n.chars;
@@ -408,6 +418,19 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             // 带动户贫困户: a verb directly before a bare 户.
             '户' if HOUSEHOLD_VERBS.iter().any(|v| ends_with_word(c, i, v))
                 && next.is_some_and(|x| x != '籍' && x != '口' && x != '均' && x != '人') =>
+            {
+                spans.push((
+                    i,
+                    i + 1,
+                    ("a household count (户) without its number", "“户”前缺少数字"),
+                ));
+            }
+            // 全年完成农村危房改造户,: what was done to the households, then a bare 户 that
+            // ends the clause, with a verb of completion before it (危房改造户 alone, as in
+            // 走访危房改造户, names the households).
+            '户' if next.is_some_and(|x| matches!(x, ',' | '。' | ';'))
+                && ["改造", "搬迁", "安置"].iter().any(|v| ends_with_word(c, i, v))
+                && done_in_clause(c, i) =>
             {
                 spans.push((
                     i,
@@ -513,6 +536,12 @@ mod tests {
             4
         );
         assert_eq!(kinds("人均可支配收入达到元,截至年底全县"), 2);
+        assert_eq!(kinds("全年完成农村危房改造户,实施易地扶贫搬迁户。"), 2);
+    }
+
+    #[test]
+    fn households_named_by_their_programme_are_not_flagged() {
+        assert_eq!(kinds("重点帮扶易地扶贫搬迁户,走访危房改造户;完成危房改造12户,"), 0);
     }
 
     #[test]
