@@ -424,12 +424,7 @@ const OWN_WORK_HEADINGS: &[&str] =
 /// Lines numbered like 6.3 or 2.1.4 followed by a space, up to 40 chars: where each starts,
 /// and its text.
 fn decimal_headings(chars: &[char]) -> Vec<(usize, &[char])> {
-    let mut headings = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
-        let line = &chars[start..end];
-        let body = line.iter().position(|c| !c.is_whitespace()).map_or(&line[..0], |p| &line[p..]);
+    line_headings(chars, |body| {
         let number = body.iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
         let numbered = number >= 3
             && body[0].is_ascii_digit()
@@ -437,8 +432,24 @@ fn decimal_headings(chars: &[char]) -> Vec<(usize, &[char])> {
             && body[number - 1].is_ascii_digit()
             && body.get(number).is_some_and(|c| c.is_whitespace())
             && body.len() <= 40;
-        if numbered {
-            headings.push((start, &body[number..]));
+        numbered.then(|| &body[number..])
+    })
+}
+
+/// The lines of `chars` that `heading` takes for a heading (it gets each line without its
+/// indentation and gives the heading's text): where each line starts, and that text.
+fn line_headings<'a>(
+    chars: &'a [char],
+    heading: impl Fn(&'a [char]) -> Option<&'a [char]>,
+) -> Vec<(usize, &'a [char])> {
+    let mut headings = Vec::new();
+    let mut start = 0;
+    while start < chars.len() {
+        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
+        let line = &chars[start..end];
+        let body = line.iter().position(|c| !c.is_whitespace()).map_or(&line[..0], |p| &line[p..]);
+        if let Some(text) = heading(body) {
+            headings.push((start, text));
         }
         start = end + 1;
     }
@@ -452,12 +463,7 @@ const DONE_WORDS: &[&str] = &["已", "了", "完成", "实现", "累计", "建�
 /// (【2024年打算】力争…): where each starts, and the heading's text (the bracket's content:
 /// the words after it are the section's own).
 fn section_headings(chars: &[char]) -> Vec<(usize, &[char])> {
-    let mut headings = Vec::new();
-    let mut start = 0;
-    while start < chars.len() {
-        let end = chars[start..].iter().position(|&c| c == '\n').map_or(chars.len(), |p| start + p);
-        let line = &chars[start..end];
-        let body = line.iter().position(|c| !c.is_whitespace()).map_or(&line[..0], |p| &line[p..]);
+    line_headings(chars, |body| {
         let numbered = body.len() >= 3
             && body.len() <= 40
             && "一二三四五六七八九十".contains(body[0])
@@ -467,13 +473,11 @@ fn section_headings(chars: &[char]) -> Vec<(usize, &[char])> {
             .flatten()
             .filter(|&p| p > 1);
         if numbered {
-            headings.push((start, body));
-        } else if let Some(close) = bracketed {
-            headings.push((start, &body[1..close]));
+            Some(body)
+        } else {
+            bracketed.map(|close| &body[1..close])
         }
-        start = end + 1;
-    }
-    headings
+    })
 }
 
 /// Sections under a heading with one of `words` (and none of `unless`): from the heading up to
