@@ -126,12 +126,17 @@ pub fn rewrite(n: Normalized) -> Normalized {
             sentences.extend(if !pairs.is_empty() {
                 pairs
             } else {
-                let read = read_table(&n.chars, &sheet, unit.as_deref());
+                let mut read = read_table(&n.chars, &sheet, unit.as_deref());
                 if read.is_empty() {
-                    read_aligned_table(&n.chars, &sheet, unit.as_deref())
-                } else {
-                    read
+                    read = read_aligned_table(&n.chars, &sheet, unit.as_deref());
                 }
+                // A total's sentences take the caption's date (截至2019年底各乡镇主要指标如下).
+                if let Some((date, at)) = &when {
+                    for s in read.iter_mut().filter(|s| s.pieces[0].0 == "合计") {
+                        s.pieces.insert(0, (format!("{date},"), *at));
+                    }
+                }
+                read
             });
         }
         if !sentences.is_empty() {
@@ -598,9 +603,11 @@ fn read_indicator_table(
         }
         if let Some(remark) = remark_column.map(|j| row.cells[j]).filter(|c| c.end > c.start) {
             let stop = s.pieces.pop();
-            s.pieces.push((",".to_string(), remark.start));
-            s.pieces.extend(remark.positions().map(|p| (chars[p].to_string(), p)));
+            // A sentence of its own after the row's: its figures (2014年为8.62%) are not the
+            // row's, nor are its words (剩余…) the row figure's.
             s.pieces.extend(stop);
+            s.pieces.extend(remark.positions().map(|p| (chars[p].to_string(), p)));
+            s.pieces.push(("。".to_string(), remark.last()));
         }
         out.push(s);
     }
@@ -1142,7 +1149,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "附表\n累计脱贫:9532户30417人。贫困村出列:64个,2019年全部出列。农村公路:1,204.5公里。\n\n下一步。"
+            "附表\n累计脱贫:9532户30417人。贫困村出列:64个。2019年全部出列。农村公路:1,204.5公里。\n\n下一步。"
         );
     }
 
@@ -1167,7 +1174,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "2014—2020年累计,脱贫户数:8683户。2014—2020年累计,脱贫人数:27262人。2014—2020年累计,贫困村退出:61个,2019年全部退出。\n"
+            "2014—2020年累计,脱贫户数:8683户。2014—2020年累计,脱贫人数:27262人。2014—2020年累计,贫困村退出:61个。2019年全部退出。\n"
         );
     }
 
@@ -1187,7 +1194,7 @@ mod tests {
         let (s, _) = rewritten(text);
         assert_eq!(
             s,
-            "┌──────┬──────┬──────┐\n累计脱贫:4712户14386人,2014—2020年。贫困村出列:27个。农村公路:286.3公里,含通组路。\n└──────┴──────┴──────┘\n"
+            "┌──────┬──────┬──────┐\n累计脱贫:4712户14386人。2014—2020年。贫困村出列:27个。农村公路:286.3公里。含通组路。\n└──────┴──────┴──────┘\n"
         );
     }
 
@@ -1245,6 +1252,13 @@ mod tests {
         let text = "表1\n年度\n脱贫户数(户)\n贫困发生率(%)\n备注\n2019年\n1705\n0.11\n当年摘帽\n2020年\n323\n\n不再测算\n累计\n9684\n\n含清退户\n\n从表中看。";
         let (s, _) = rewritten(text);
         assert_eq!(s, "表1\n合计脱贫户数9684户。\n\n从表中看。");
+    }
+
+    #[test]
+    fn a_total_takes_the_date_of_the_caption_above_its_table() {
+        let text = "截至2019年底各乡镇主要指标如下:\n项目\t合计\t甲镇\t乙乡\n贫困发生率(%)\t0.08\t0.05\t0.09\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "截至2019年底各乡镇主要指标如下:\n截至2019年底,合计贫困发生率0.08%。\n");
     }
 
     #[test]
