@@ -905,9 +905,16 @@ fn read_one_line_table(chars: &[char], row: &Row) -> Vec<Sentence> {
 /// [`crate::rules`]: a label before a colon names the figure after it, whatever its words).
 fn labelled(chars: &[char], anchor: usize, label: &str, unit: &str, cell: Cell) -> Sentence {
     let mut s = sentence(chars, anchor, label, unit, cell, None);
-    s.pieces.insert(2, (":".to_string(), cell.start));
+    // A label ending in a change (贫困发生率下降) goes on into its figure as prose does: the
+    // figure is how much, not a level.
+    if !CHANGE_VERBS.iter().any(|w| label.ends_with(w)) {
+        s.pieces.insert(2, (":".to_string(), cell.start));
+    }
     s
 }
+
+/// Verbs of a change at the end of a row's label.
+const CHANGE_VERBS: &[&str] = &["下降", "减少", "增长", "增加", "提高", "降低", "上升"];
 
 /// 合计{label}{value}{unit}。, or for a 个 column headed by a verb alone (已出列) with the noun
 /// of a column before it, 合计{value}个{noun}{label}。 so that the verb follows its figure as
@@ -1259,6 +1266,13 @@ mod tests {
         let text = "截至2019年底各乡镇主要指标如下:\n项目\t合计\t甲镇\t乙乡\n贫困发生率(%)\t0.08\t0.05\t0.09\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "截至2019年底各乡镇主要指标如下:\n截至2019年底,合计贫困发生率0.08%。\n");
+    }
+
+    #[test]
+    fn a_label_ending_in_a_change_goes_on_into_its_figure() {
+        let text = "指标\t数值\n累计脱贫人口(人)\t216,407\n贫困发生率下降(百分点)\t33.86\n剩余贫困人口(人)\t0\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "累计脱贫人口:216,407人。贫困发生率下降33.86百分点。剩余贫困人口:0人。\n");
     }
 
     #[test]
