@@ -245,7 +245,7 @@ pub fn normalize(text: &str) -> Normalized {
 }
 
 /// The line breaks (by char index) next to a line of comma-separated values: three or more
-/// ASCII commas and no full stop. Chinese prose writes ，, which normalising makes a comma too,
+/// ASCII commas that are no thousands separators, and no full stop. Chinese prose writes ，, which normalising makes a comma too,
 /// so this is read off the text before; such a line is a table row (crate::tables), never a
 /// sentence wrapped at its comma. `None` when the text has no such line.
 fn csv_line_breaks(text: &str) -> Option<Vec<bool>> {

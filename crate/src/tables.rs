@@ -279,13 +279,17 @@ fn read_record(chars: &[char], block: &[Row]) -> Vec<Sentence> {
 /// A figure as a table cell holds it: a number (1,322; 0.18; 8.6%), a pair of numbers for
 /// two units (20816/48263 under 户/人), or a number with its own units (14712户54386人, 57个).
 pub(crate) fn is_value(s: &str) -> bool {
-    let pair = s.contains('/') && s.split('/').all(is_number) && s.split('/').count() <= 3;
-    let chars: Vec<char> = s.chars().collect();
-    is_number(s)
-        || pair
-        || (chars.first().is_some_and(char::is_ascii_digit)
-            && is_figure_line(&chars)
-            && !chars.contains(&'年'))
+    if is_number(s) {
+        return true;
+    }
+    if s.contains('/') && s.split('/').all(is_number) && s.split('/').count() <= 3 {
+        return true;
+    }
+    // Only a cell that starts with a digit is worth the copy is_figure_line reads.
+    s.starts_with(|c: char| c.is_ascii_digit()) && !s.contains('年') && {
+        let chars: Vec<char> = s.chars().collect();
+        is_figure_line(&chars)
+    }
 }
 
 /// A label's unit: its own (建档立卡户数(户)), else the table's caption's (单位:元), else the

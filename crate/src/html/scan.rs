@@ -679,13 +679,8 @@ impl<'a> Scanner<'a> {
                 };
                 g.written = Some(col);
                 self.pending = Pending::None;
-                if self.last.is_some_and(|c| c != '\n') && g.written.is_some() && tabs == 0 {
-                    return;
-                }
-                for _ in 0..tabs {
-                    self.out.push('\t');
-                }
                 if tabs > 0 {
+                    self.out.extend(std::iter::repeat_n('\t', tabs));
                     self.last = Some('\t');
                 }
                 return;
