@@ -324,7 +324,7 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
         let digits =
             src[j.min(src.len())..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').count();
         let cut_number = digits > 0 && unit(j + digits) && at_least(line, WRAPPED_AFTER_COMMA_MIN);
-        if (unit(j) || cut_number) && !has_cell_break(line, *clean) {
+        if (unit(j) || cut_number) && !has_cell_break(line, *clean) && !spaced_rows(src, line, j) {
             *clean = line.len();
             return Some(j);
         }
@@ -357,7 +357,8 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
     if j < src.len() && (is_han(src[j]) || figure) {
         // Rows of a table (cells split by tabs or runs of spaces) are lines of their own.
         let next_line = &src[j..j + src[j..].iter().take_while(|&&c| c != '\n').count()];
-        if has_cell_break(line, *clean) || has_cell_break(next_line, 0) {
+        if has_cell_break(line, *clean) || has_cell_break(next_line, 0) || spaced_rows(src, line, j)
+        {
             return None;
         }
         *clean = line.len();
@@ -599,6 +600,20 @@ fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
         i += lead;
     }
     drop
+}
+
+/// Whether the line so far and the one at `src[j..]` are rows of a table whose cells are
+/// parted by single spaces (a PDF copy: 户数 人数 户数 人数 / 卡嘎镇 219 1061 219 1061), or the
+/// next line and the one after it are: such rows are lines of their own.
+fn spaced_rows(src: &[char], line: &[char], j: usize) -> bool {
+    let line_at = |k: usize| &src[k..k + src[k..].iter().take_while(|&&c| c != '\n').count()];
+    let next = line_at(j);
+    if !crate::tables::single_spaced_row(next) {
+        return false;
+    }
+    let after = j + next.len() + 1;
+    crate::tables::single_spaced_row(line)
+        || (after < src.len() && crate::tables::single_spaced_row(line_at(after)))
 }
 
 /// Whether a line, past its indentation, has a tab or two spaces in a row: a table row.

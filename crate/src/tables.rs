@@ -17,7 +17,7 @@
 mod grid;
 
 use crate::normalize::Normalized;
-pub(crate) use grid::opens_cell_per_line;
+pub(crate) use grid::{opens_cell_per_line, single_spaced_row};
 use grid::{Cell, Kind, Row};
 
 /// First cells of a total row.
@@ -187,12 +187,28 @@ fn is_total_label(t: &str) -> bool {
 /// (merged down over several rows in Excel, a rowspan in HTML) given the text above it.
 fn prepare(chars: &[char], block: &[Row]) -> Vec<Row> {
     let width = block.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let mut rows: Vec<Row> = block.iter().map(|r| r.padded(width)).collect();
     let blank = |c: &Cell| c.start == c.end && c.wrap.is_none();
+    // A header row one cell short under a full one, with no figure, is the second line of a
+    // two-line header whose first column (乡(镇)) spans both: its cells go under the columns
+    // after the first (户数 人数 under 建档立卡 建档立卡), as text copied from a PDF has them.
+    // (Only in rows parted by spaces: tabs and HTML cells keep their empty cells.)
+    let label_spans = block.len() >= 3
+        && block[1].kind == Kind::Spaced
+        && block[0].cells.len() == width
+        && block[1].cells.len() + 1 == width
+        && block[0].cells.first().is_some_and(|c| !blank(c))
+        && !block[1].cells.iter().any(|&c| is_value(&text(chars, c)));
+    let mut rows: Vec<Row> = block.iter().map(|r| r.padded(width)).collect();
+    if label_spans {
+        let at = rows[1].start;
+        rows[1].cells.truncate(width - 1);
+        rows[1].cells.insert(0, Cell::empty(at));
+    }
     if rows.len() >= 3 && rows[0].cells.len() == width && rows[1].cells.len() == width {
         let (first, second) = (&rows[0].cells, &rows[1].cells);
         let words = second.iter().filter(|c| !blank(c)).count();
-        let under_merged = (0..width).any(|j| blank(&first[j]) && !blank(&second[j]));
+        let under_merged =
+            label_spans || (0..width).any(|j| blank(&first[j]) && !blank(&second[j]));
         if words >= 2 && under_merged && !second.iter().any(|&c| is_value(&text(chars, c))) {
             // Each column's words: the merged cell over it (written in its first column),
             // then its own (建档立卡贫困人口 / 户数(户)).
@@ -1277,6 +1293,29 @@ mod tests {
         let text = "指标\t数值\n累计脱贫人口(人)\t216,407\n贫困发生率下降(百分点)\t33.86\n剩余贫困人口(人)\t0\n";
         let (s, _) = rewritten(text);
         assert_eq!(s, "累计脱贫人口:216,407人。贫困发生率下降33.86百分点。剩余贫困人口:0人。\n");
+    }
+
+    #[test]
+    fn a_table_copied_from_a_pdf_with_single_spaces_is_read_by_its_total() {
+        // Cells parted by one space; the header's second line is one cell short, under the
+        // columns after 乡(镇), which spans both lines; a row lost its empty last cell.
+        let text = "表2 各乡(镇)完成情况\n乡(镇) 建档立卡 建档立卡 已脱贫 已脱贫 出列\n户数 人数 户数 人数 贫困村\n甲镇 219 1061 219 1061 13\n乙乡 162 671 162 671\n合 计 381 1732 381 1732 13\n注:略。";
+        let (s, _) = rewritten(text);
+        assert_eq!(
+            s,
+            "表2 各乡(镇)完成情况\n合计建档立卡户数381户。合计建档立卡人数1732人。合计已脱贫户数381户。合计已脱贫人数1732人。合计出列贫困村13个。\n注:略。"
+        );
+    }
+
+    #[test]
+    fn prose_with_single_spaces_is_no_table() {
+        for text in [
+            // One spaced line alone is a title, not a row; spaced prose has its punctuation.
+            "2020 年 脱贫 攻坚 成效\n全县累计实现 12345 户 45678 人脱贫,贫困村 86 个全部出列。\n",
+            "Source: National Bureau of Statistics of China\nSee the table below for more\n",
+        ] {
+            assert_eq!(rewritten(text).0, normalize(text).chars.iter().collect::<String>());
+        }
     }
 
     #[test]

@@ -95,15 +95,84 @@ pub(super) fn rows(chars: &[char]) -> Vec<Row> {
         start = end + 1;
     }
     let rows = csv_runs(chars, rows);
+    let rows = single_space_runs(chars, rows);
     let rows = wrapped_box_rows(chars, rows);
     cell_per_line_runs(chars, rows)
 }
 
+/// Whether a line is a row whose cells are parted by single spaces, as text copied out of a PDF
+/// table has them (卡嘎镇 219 1061 219 1061 13 225; 户数 人数 户数 人数): four cells or more, none
+/// longer than a dozen chars or holding a sentence's punctuation, most of two chars or more (a
+/// word spaced out letter by letter is no row), nearly all with a Han char or a digit (an
+/// English line is none). Lines with a tab or two spaces in a row are rows of another kind.
+pub(crate) fn single_spaced_row(line: &[char]) -> bool {
+    let (a, b) = trim(line, 0, line.len());
+    let line = &line[a..b];
+    if line.contains(&'\t') || line.windows(2).any(|w| w == [' ', ' ']) {
+        return false;
+    }
+    let cells = line.split(|&c| c == ' ').count();
+    if cells < 4 {
+        return false;
+    }
+    let mut long = 0;
+    let mut plain = 0;
+    for cell in line.split(|&c| c == ' ') {
+        if cell.len() > 12 || cell.iter().any(|&c| matches!(c, ',' | '。' | ';' | ':' | '!')) {
+            return false;
+        }
+        long += usize::from(cell.len() >= 2);
+        plain += usize::from(cell.iter().any(|&c| is_han(c) || c.is_ascii_digit()));
+    }
+    2 * long >= cells && 4 * plain >= 3 * cells
+}
+
+/// Splits at single spaces the lines that are [`single_spaced_row`]s next to another such line
+/// (one alone is more likely a title or a spaced-out phrase than a table).
+fn single_space_runs(chars: &[char], mut rows: Vec<Row>) -> Vec<Row> {
+    let spaced = |r: &Row| {
+        r.kind == Kind::Spaced && r.cells.len() == 1 && single_spaced_row(&chars[r.start..r.end])
+    };
+    let marks: Vec<bool> = rows.iter().map(spaced).collect();
+    for k in 0..rows.len() {
+        let next_to = |j: usize, before: bool| {
+            marks[j]
+                && if before {
+                    rows[j].end + 1 == rows[k].start
+                } else {
+                    rows[k].end + 1 == rows[j].start
+                }
+        };
+        let run = k > 0 && next_to(k - 1, true) || k + 1 < rows.len() && next_to(k + 1, false);
+        if !marks[k] || !run {
+            continue;
+        }
+        let (start, end) = trim(chars, rows[k].start, rows[k].end);
+        let mut cells = Vec::new();
+        let mut cell_start = start;
+        for i in start..=end {
+            if i == end || chars[i] == ' ' {
+                cells.push(Cell::new(cell_start, i));
+                cell_start = i + 1;
+            }
+        }
+        // 合 计 3962 17408: a two-char label spaced out is one cell, as in line_row.
+        let one_han = |c: &Cell| c.end == c.start + 1 && is_han(chars[c.start]);
+        if one_han(&cells[0]) && one_han(&cells[1]) {
+            cells[0].end = cells[1].end;
+            cells.remove(1);
+        }
+        rows[k].cells = cells;
+    }
+    rows
+}
+
 /// Whether `chars` may hold a table of a kind only this module finds: a box-drawn one, a line of
-/// three commas and no full stop (CSV), or a header word alone on a line (a Word table pasted
-/// one cell per line). One pass; most reports have none.
+/// three commas and no full stop (CSV), a line of cells parted by single spaces (a PDF copy), or
+/// a header word alone on a line (a Word table pasted one cell per line). One pass; most reports have none.
 pub(super) fn may_hold_table(chars: &[char]) -> bool {
     let mut commas = 0;
+    let mut spaces = 0;
     let mut stop = false;
     let mut line_start = 0;
     for (k, &c) in chars.iter().enumerate() {
@@ -113,14 +182,17 @@ pub(super) fn may_hold_table(chars: &[char]) -> bool {
                 let alone = |w: &&str| w.chars().eq(line.iter().copied());
                 if (commas >= 3 && !stop && csv_like(line))
                     || OPENERS.iter().flat_map(|l| l.iter()).any(alone)
+                    || (spaces >= 3 && !stop && single_spaced_row(line))
                 {
                     return true;
                 }
                 commas = 0;
+                spaces = 0;
                 stop = false;
                 line_start = k + 1;
             }
             ',' => commas += 1,
+            ' ' => spaces += 1,
             '。' => stop = true,
             c if BOX_BARS.contains(&c) => return true,
             _ => {}
