@@ -408,7 +408,12 @@ impl Document {
                     format!("counts everyone; the poor's own figure is its part {part}"),
                     format!("统计的是全体人员,贫困人口的数字是其中的{part}"),
                 ))
-            } else if let Some(word) = markers.target(&n.chars, sentence, clause, q.num_start) {
+            } else if let Some(word) = markers
+                .target(&n.chars, sentence, clause, q.num_start)
+                // 今年将确保剩余的1,200多名贫困人口全部脱贫: the remaining poor a plan is to lift
+                // are the present count, stated as a fact.
+                .filter(|_| !remaining_in_plan(compiled, ind, &n.chars, own_clause, q.num_start))
+            {
                 Some(Said::new(
                     format!("a target or plan ({word}), not an achievement"),
                     format!("是目标或计划({word}),不是已完成的数字"),
@@ -704,6 +709,19 @@ fn all_lifted(chars: &[char], quantities: &[Quantity], qi: usize, sentence: Span
     !other_figure && !between.iter().any(|c| matches!(c, '村' | '县' | '乡' | '镇' | '户' | '人'))
 }
 
+/// Whether a figure of a remaining indicator at `pos` is named 剩余 in its own clause, just
+/// before it (剩余的1,200多名): the count a plan is about, not a planned figure.
+fn remaining_in_plan(
+    compiled: &Compiled,
+    ind: usize,
+    chars: &[char],
+    clause: Span,
+    pos: usize,
+) -> bool {
+    compiled.defs[ind].id.starts_with("remaining_")
+        && crate::words::contains(&chars[clause.0.max(pos.saturating_sub(6))..pos], "剩余")
+}
+
 /// A count of the poor still remaining at a year's end, when a later year's sentence says the
 /// remaining poor were all lifted (到2019年底…减少到4,136户1.52万人;2020年,剩余贫困人口全部
 /// 脱贫): it is no longer the latest, and no figure is. Not when that sentence is a plan
@@ -841,6 +859,18 @@ const CONTINUING_CHANGE: &[&str] = &[
     "增至",
     "达到",
     "可达",
+    "增加至",
+    "提高至",
+    "提升至",
+    "增长至",
+    "上升至",
+    "扩大到",
+    "扩大至",
+    "减少至",
+    "下降为",
+    // 2021年选派驻村工作队226支,2023年轮换后调整为231支.
+    "调整为",
+    "调整到",
 ];
 
 /// If the clause of a figure at `pos` only continues a change stated in the previous
@@ -854,7 +884,9 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     }
     let head = &chars[clause.0..pos];
     // 2015年底为14.9%,2016年底为9.7%: the next item of a series of dated figures.
-    let series_item = head.first().is_some_and(char::is_ascii_digit) && carries_subject(head);
+    // …新改建农村公路68公里,过渡期以来累计完成237公里: a head of time and a verb alone goes on
+    // with the previous clause's subject too.
+    let series_item = carries_subject(head);
     let continues = changed_to(head) || series_item;
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
@@ -981,6 +1013,12 @@ const TIME_AND_VERB: &[&str] = &[
     "为",
     "约",
     "已",
+    // …新改建农村公路68公里,过渡期以来累计完成237公里.
+    "以来",
+    "过渡期",
+    "累计",
+    "完成",
+    "共计",
 ];
 
 /// Whether `head`, a clause before its figure, is only time and a verb (全年预计达到,
@@ -988,7 +1026,7 @@ const TIME_AND_VERB: &[&str] = &[
 fn carries_subject(head: &[char]) -> bool {
     let mut verb = false;
     let only = crate::words::made_of(head, "年月底", TIME_AND_VERB, |w| {
-        verb |= !matches!(w, "全年" | "今年" | "当年" | "预计" | "约" | "已");
+        verb |= !matches!(w, "全年" | "今年" | "当年" | "预计" | "约" | "已" | "以来" | "过渡期");
     });
     only && verb
 }

@@ -225,7 +225,10 @@ pub fn normalize(text: &str) -> Normalized {
             }
             '\n' if !csv.as_ref().is_some_and(|b| b[i]) => {
                 let line = &chars[line_start..];
-                if let Some(next) = join_wrapped_line(&src, line, &mut line_clean, i) {
+                let alone = line_start == 0 || chars[..line_start].ends_with(&['\n', '\n']);
+                if alone && is_heading(line) && blank_line_after(&src, i) {
+                    // A title between blank lines (…补助资金绩效自评报告) is no wrapped line.
+                } else if let Some(next) = join_wrapped_line(&src, line, &mut line_clean, i) {
                     i = next;
                     continue;
                 }
@@ -297,6 +300,17 @@ fn csv_line_breaks(text: &str) -> Option<Vec<bool>> {
         }
     }
     breaks
+}
+
+/// Whether a line stands as a heading: at most 40 chars, with no punctuation of a sentence.
+fn is_heading(line: &[char]) -> bool {
+    line.len() <= 40 && !line.iter().any(|&c| matches!(c, ',' | '、' | '。' | ';' | ':'))
+}
+
+/// Whether the line break at `src[i]` is followed by a blank line.
+fn blank_line_after(src: &[char], i: usize) -> bool {
+    src[i + 1..].iter().take_while(|&&c| c != '\n').all(|c| c.is_whitespace())
+        && src[i + 1..].contains(&'\n')
 }
 
 /// At a line break at `src[i]`: if the line so far (`line`, normalised) is a long sentence

@@ -155,6 +155,11 @@ const TARGET_MARKERS: &[&str] = &[
     "预期目标",
     "拟",
     "规划到",
+    // 按照“十四五”规划,到2025年…稳定在6.5万人以上.
+    "规划,到",
+    // 县委、县政府提出确保脱贫人口人均纯收入达到1.8万元.
+    "提出确保",
+    "提出要",
     "将达到",
     "要达到",
     "确保到",
@@ -168,6 +173,8 @@ const TARGET_MARKERS: &[&str] = &[
     // 2020年商都县将集中力量攻克剩余贫困人口,确保…贫困发生率降至零: the year's resolve.
     "将集中力量",
     "将全力",
+    // 2024年,全县将确保脱贫劳动力转移就业稳定在2.4万人以上.
+    "将确保",
 ];
 
 /// Heads of a list of the year's tasks, when a colon follows them.
@@ -408,6 +415,11 @@ const PLAN_HEADINGS: &[&str] = &[
     "打算",
     "下一步",
     "展望",
+    // 三、意见和建议 of a 人大 inspection report: what the government is asked to do.
+    "意见和建议",
+    "意见建议",
+    "对策建议",
+    "几点建议",
 ];
 /// Words that make such a heading also a review (2020年工作完成情况及2021年工作安排).
 const REVIEW_HEADINGS: &[&str] = &["完成", "情况", "成效", "回顾", "总结", "成绩"];

@@ -642,7 +642,8 @@ const PREVIOUS_COLUMNS: &[&str] = &["上年", "去年", "上期", "同期"];
 
 /// The value columns of a table of indicators from `first` on, in the order a row's value is
 /// taken: a total column (累计, 合计) first, then the others from the last (the latest) back;
-/// never a change (增长), a plan (目标), a part (其中:2020年), last year's (上年) or `skip`.
+/// never a change (增长), a plan (目标), a part (其中:2020年), last year's (上年), a grade (得分)
+/// or `skip`.
 fn value_columns(
     header_text: &[String],
     first: usize,
@@ -659,6 +660,7 @@ fn value_columns(
                     .iter()
                     .chain(TARGET_COLUMNS)
                     .chain(PREVIOUS_COLUMNS)
+                    .chain(SCORE_COLUMNS)
                     .any(|w| h.contains(w))
         })
         .collect();
@@ -672,13 +674,18 @@ fn value_columns(
 }
 
 /// Headers of columns that hold a plan, not a result (2020年目标, 计划).
-const TARGET_COLUMNS: &[&str] = &["目标", "计划", "任务", "规划"];
+/// (年度指标值: a 绩效自评表's target for the year, beside its 实际完成值.)
+const TARGET_COLUMNS: &[&str] = &["目标", "计划", "任务", "规划", "年度指标值", "预期"];
+
+/// Headers of columns that grade the row, not measure it (a 绩效自评表's 得分, 分值, 权重).
+const SCORE_COLUMNS: &[&str] = &["得分", "分值", "权重", "评分"];
 
 /// Headers of a serial-number column before the labels.
 const SERIAL_HEADERS: &[&str] = &["序号", "编号", "序"];
 
 /// Header cells of a table of label / value pairs.
-const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指标"];
+/// (三级指标: the labels of a 绩效自评表, after its 一级指标 / 二级指标 columns of categories.)
+const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指标", "三级指标"];
 
 /// A table of two columns, label and value (指标 / 数值): every row is a statement of its own,
 /// "{label}{value}{unit}。". Only a block of three or more rows whose labels mostly carry a
@@ -1305,6 +1312,15 @@ mod tests {
             s,
             "表2 各乡(镇)完成情况\n合计建档立卡户数381户。合计建档立卡人数1732人。合计已脱贫户数381户。合计已脱贫人数1732人。合计出列贫困村13个。\n注:略。"
         );
+    }
+
+    #[test]
+    fn a_performance_table_gives_its_results_not_its_targets_or_grades() {
+        // A 绩效自评表: categories, then the 三级指标 labels, the year's target (年度指标值),
+        // the result (实际完成值) and the grade (得分).
+        let text = "一级指标  二级指标  三级指标  年度指标值  实际完成值  得分\n产出指标  数量指标  乡村公益性岗位开发数量  ≥6000个  6120个  5\n效益指标  社会效益  脱贫劳动力务工规模  ≥4万人  4.12万人  10\n";
+        let (s, _) = rewritten(text);
+        assert_eq!(s, "乡村公益性岗位开发数量:6120个。脱贫劳动力务工规模:4.12万人。\n");
     }
 
     #[test]
