@@ -162,7 +162,7 @@ pub fn normalize(text: &str) -> Normalized {
     };
     let dropped = union(
         union(union(spaces_inside_numbers(&src), phrase_breaks(&src)), letter_spacing(&src)),
-        markdown_marks(&src),
+        union(markdown_marks(&src), line_break_tags(&src)),
     );
 
     let csv = csv_line_breaks(text);
@@ -545,6 +545,36 @@ pub fn markdown_marks(src: &[char]) -> Option<Vec<bool>> {
     drop
 }
 
+/// HTML line breaks left in plain text (`<br>`, `<br/>`, `<br />`): a Markdown table's cell
+/// written over two lines (`1,563户<br>5,814人`), or a page copied with its markup. Layout,
+/// not words: dropped. `None` when the text has none.
+fn line_break_tags(src: &[char]) -> Option<Vec<bool>> {
+    let mut drop: Option<Vec<bool>> = None;
+    let mut i = 0;
+    while let Some(k) = src[i..].iter().position(|&c| c == '<') {
+        let at = i + k;
+        let tag = &src[at..src.len().min(at + 6)];
+        let len = [
+            &['<', 'b', 'r', '>'][..],
+            &['<', 'b', 'r', '/', '>'],
+            &['<', 'b', 'r', ' ', '/', '>'],
+        ]
+        .iter()
+        .find(|t| {
+            tag.len() >= t.len()
+                && tag[..t.len()].iter().zip(t.iter()).all(|(a, b)| a.to_ascii_lowercase() == *b)
+        })
+        .map(|t| t.len());
+        if let Some(len) = len {
+            drop.get_or_insert_with(|| vec![false; src.len()])[at..at + len]
+                .iter_mut()
+                .for_each(|x| *x = true);
+        }
+        i = at + 1;
+    }
+    drop
+}
+
 fn spaces_inside_numbers(src: &[char]) -> Option<Vec<bool>> {
     let digit = |k: usize| src.get(k).is_some_and(char::is_ascii_digit);
     let digits_from = |k: usize| (k..).take_while(|&j| digit(j)).count();
@@ -692,6 +722,15 @@ mod tests {
     #[test]
     fn parenthesised_words_that_are_not_ruby_stay() {
         assert_eq!(norm("新(改)建公路(km)"), "新(改)建公路(km)");
+    }
+
+    #[test]
+    fn line_break_tags_in_plain_text_are_dropped() {
+        assert_eq!(
+            norm("| 易地扶贫搬迁 | 1,563户<br>5,814人 | 1,563户<BR/>5,814人 |"),
+            "| 易地扶贫搬迁 | 1,563户5,814人 | 1,563户5,814人 |"
+        );
+        assert_eq!(norm("a<b 且 c<br d"), "a<b 且 c<br d");
     }
 
     #[test]

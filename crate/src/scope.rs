@@ -155,6 +155,9 @@ const TARGET_MARKERS: &[&str] = &[
     "预期目标",
     "拟",
     "规划到",
+    // 规划确定搬迁1,500人,实际搬迁1,386人: the plan's figure beside the one done.
+    "规划确定",
+    "规划搬迁",
     // 按照“十四五”规划,到2025年…稳定在6.5万人以上.
     "规划,到",
     // 县委、县政府提出确保脱贫人口人均纯收入达到1.8万元.
@@ -469,7 +472,8 @@ fn line_headings<'a>(
 }
 
 /// Words that say a clause's figure is done, not planned.
-const DONE_WORDS: &[&str] = &["已", "了", "完成", "实现", "累计", "建成", "共计"];
+/// (实际: 规划确定搬迁1,500人,实际搬迁1,386人, what was done beside the plan.)
+const DONE_WORDS: &[&str] = &["已", "了", "完成", "实现", "累计", "建成", "共计", "实际"];
 
 /// Heading lines numbered 一、 二、 … (三、2021年工作安排) or opening with a bracketed heading
 /// (【2024年打算】力争…): where each starts, and the heading's text (the bracket's content:

@@ -813,7 +813,14 @@ fn is_figure_line(t: &[char]) -> bool {
     digits > 0
         && t.len() <= 30
         && t.get(digits).is_some_and(|&c| FIGURE_UNITS.contains(c) || (change && c == '年'))
-        && !t.iter().any(|&c| matches!(c, '。' | ',' | ';' | '!' | '?'))
+        && !t.iter().enumerate().any(|(k, &c)| {
+            // (A comma between digits separates thousands: 1,563户5,814人.)
+            let thousands = c == ','
+                && k > 0
+                && t[k - 1].is_ascii_digit()
+                && t.get(k + 1).is_some_and(char::is_ascii_digit);
+            matches!(c, '。' | ',' | ';' | '!' | '?') && !thousands
+        })
         && !t.iter().any(words)
 }
 

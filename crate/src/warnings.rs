@@ -315,7 +315,7 @@ const GE_WORDS: &str = "人体性别税案例户";
 const MING_WORDS: &str = "单称义优牌列额片声气胜字录言贵校师医村誉利次";
 
 /// Chars before 名 that make a word, not a stripped count (著名, 排名, 报名…).
-const MING_WORD_BEFORE: &str = "著知有排签提报命点冠美盛出成更署实地姓书罪虚挂取起品莫同匿化除正学联大小乳聘别芳功俗译奇骂闻威罚假声慕";
+const MING_WORD_BEFORE: &str = "著知有排签提报命点冠美盛出成更署实地姓书罪虚挂取起品莫同匿化除正学联大小乳聘别芳功俗译奇骂闻威罚假声慕段域";
 
 /// Verbs after which a bare 人 followed by punctuation lost its number (安置人,).
 const PERSON_VERBS: &[&str] = &[
@@ -491,6 +491,9 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             }
         }
     }
+    // A unit a caption names (单位:户、人、个; 单位均为万人) or a measure named by its unit
+    // (技能培训人次同比下降) counts nothing.
+    spans.retain(|&(s, e, _)| !names_a_unit(c, s, e));
     crate::sort::sort_by(&mut spans, |a, b| a.cmp(b));
     spans.dedup_by(|a, b| a.0 < b.1);
     spans
@@ -508,6 +511,19 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
             )
         })
         .collect()
+}
+
+/// Whether the unit at `s..e` is named, not counted: in a caption after 单位 (单位:万元,
+/// 单位:户、人、个, 单位均为万人) within the clause, or as a measure a change is said of
+/// (培训人次同比下降, 人次比上年增长).
+fn names_a_unit(c: &[char], s: usize, e: usize) -> bool {
+    let from = (s.saturating_sub(10)..s)
+        .rev()
+        .find(|&k| matches!(c[k], '\n' | '。' | ';' | ','))
+        .map_or(s.saturating_sub(10), |k| k + 1);
+    let caption = crate::words::contains(&c[from..s], "单位");
+    let measure = ["同比", "比上年", "较上年"].iter().any(|w| starts_with_word(c, e, w));
+    caption || measure
 }
 
 #[cfg(test)]
@@ -552,6 +568,14 @@ mod tests {
         );
         assert_eq!(kinds("全县85个贫困村,年产值6000万元,年人均增收5400元。"), 0);
         assert_eq!(kinds("年底剩余贫困人口清零,年末全县户籍总人口,这户人家,新建公路12公里,每公里,8765平方公里。"), 0);
+        // Units a caption names, a measure named by its unit, a field's name.
+        assert_eq!(
+            kinds("表2 完成情况(单位:户、人、个)\n乡镇\n构成(单位:万元)\n注:单位均为万人;"),
+            0
+        );
+        assert_eq!(kinds("技能培训人次同比下降,主要是疫情影响。第一次字段名写错了"), 0);
+        // A caption's unit is no excuse for a count in the next clause.
+        assert_eq!(kinds("(单位:万元)全年培训建档立卡劳动力人次,"), 1);
     }
 
     #[test]
