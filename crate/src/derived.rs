@@ -136,10 +136,17 @@ pub fn derive(hs: &[Headline]) -> Vec<Derived> {
 /// The latest incidence the populations imply: the starting incidence scaled by the share
 /// of the registered poor still remaining (both are shares of the same rural population).
 fn recomputed_incidence(hs: &[Headline]) -> Option<f64> {
-    let before = get(hs, "poverty_incidence_rate_before")?.value;
+    let before = get(hs, "poverty_incidence_rate_before")?;
     let remaining = get(hs, "remaining_poor_population")?.value;
-    let registered = get(hs, "registered_poor_population")?.value;
-    (registered > 0.0).then(|| before * remaining / registered)
+    let registered = get(hs, "registered_poor_population")?;
+    // The starting rate is the registered population's share only at the registration's own
+    // date: a change stated from a later year (由2016年底的11.9%降至7.3%) starts from fewer.
+    if let (Some(a), Some(b)) = (before.time.year, registered.time.year) {
+        if a != b {
+            return None;
+        }
+    }
+    (registered.value > 0.0).then(|| before.value * remaining / registered.value)
 }
 
 fn conflict(a: &Headline, b: &Headline, said: Said) -> Warning {
@@ -350,6 +357,23 @@ mod tests {
             h("registered_poor_population", 41000.0, "4.1万人"),
         ];
         assert_eq!(check(&far).len(), 1);
+    }
+
+    #[test]
+    fn a_start_rate_of_a_later_year_than_the_register_recomputes_nothing() {
+        // 由2016年底的11.9%降至7.3%, with the 2017 register: 11.9% is not the register's share.
+        let dated = |mut x: Headline, year| {
+            x.time.year = Some(year);
+            x
+        };
+        let hs = [
+            dated(h("registered_poor_population", 168502.0, "168502人"), 2017),
+            h("remaining_poor_population", 49538.0, "49538人"),
+            dated(h("poverty_incidence_rate_before", 11.9, "11.9%"), 2016),
+            h("poverty_incidence_rate", 7.3, "7.3%"),
+        ];
+        assert!(check(&hs).is_empty());
+        assert!(!derive(&hs).iter().any(|d| d.id == "poverty_incidence_recomputed"));
     }
 
     #[test]

@@ -343,6 +343,9 @@ impl Document {
                 } else {
                     markers.cumulative(sentence, clause, q.num_start, q.end)
                 };
+            // 今年以来…培训贫困劳动力8630人次: a running total of this year alone is the year's
+            // figure, not the campaign's (unless a wider period is named after it).
+            let cumulative = cumulative && !within_year(&n.chars, sentence.0, q.num_start);
             // A level (an income, a rate: role latest or from) is never a running total,
             // whatever 累计 the sentence says of the figures before it; its year decides.
             let cumulative = cumulative && compiled.defs[ind].role.is_none();
@@ -412,7 +415,11 @@ impl Document {
                 .target(&n.chars, sentence, clause, q.num_start)
                 // 今年将确保剩余的1,200多名贫困人口全部脱贫: the remaining poor a plan is to lift
                 // are the present count, stated as a fact.
-                .filter(|_| !remaining_in_plan(compiled, ind, &n.chars, own_clause, q.num_start))
+                .filter(|_| {
+                    let at = paired_household(&quantities, qi)
+                        .map_or(q.num_start, |h| quantities[h].num_start);
+                    !remaining_in_plan(compiled, ind, &n.chars, own_clause, at)
+                })
             {
                 Some(Said::new(
                     format!("a target or plan ({word}), not an achievement"),
@@ -442,6 +449,24 @@ impl Document {
                 Some(Said::new(
                     format!("a line or standard ({word}), not an amount reached"),
                     format!("是标准或界线({word}),不是实际达到的数额"),
+                ))
+            } else if task_figure(
+                &n.chars,
+                own_clause,
+                paired_household(&quantities, qi).map_or(q.num_start, |h| quantities[h].num_start),
+                q.end,
+            ) {
+                Some(Said::new(
+                    "a task set (任务), not what was done",
+                    "是下达的任务数,不是已完成的数字",
+                ))
+            } else if let Some(part) = (compiled.defs[ind].unit == "yuan")
+                .then(|| part_of_year(&n.chars, own_clause.0, q.num_start))
+                .flatten()
+            {
+                Some(Said::new(
+                    format!("income of part of a year ({part}), not a year's"),
+                    format!("是部分时段({part})的收入,不是全年的"),
                 ))
             } else if compiled.defs[ind].min.is_some_and(|min| q.value < min) {
                 Some(too_small())
@@ -709,8 +734,9 @@ fn all_lifted(chars: &[char], quantities: &[Quantity], qi: usize, sentence: Span
     !other_figure && !between.iter().any(|c| matches!(c, '村' | '县' | '乡' | '镇' | '户' | '人'))
 }
 
-/// Whether a figure of a remaining indicator at `pos` is named 剩余 in its own clause, just
-/// before it (剩余的1,200多名): the count a plan is about, not a planned figure.
+/// Whether a figure of a remaining indicator at `pos` (where it or its 户 pair starts) is
+/// named 剩余 right before it (剩余的1,200多名, 剩余5985户18096人): the count a plan is about,
+/// not a planned figure (剩余贫困人口脱贫1500人 is what the plan lifts).
 fn remaining_in_plan(
     compiled: &Compiled,
     ind: usize,
@@ -718,8 +744,9 @@ fn remaining_in_plan(
     clause: Span,
     pos: usize,
 ) -> bool {
+    let head = &chars[clause.0.min(pos)..pos];
     compiled.defs[ind].id.starts_with("remaining_")
-        && crate::words::contains(&chars[clause.0.max(pos.saturating_sub(6))..pos], "剩余")
+        && (crate::words::ends_with(head, "剩余") || crate::words::ends_with(head, "剩余的"))
 }
 
 /// A count of the poor still remaining at a year's end, when a later year's sentence says the
@@ -825,6 +852,71 @@ fn evidence_span(n: &Normalized, sentence: Span, figure: Span) -> Span {
         a += 1;
     }
     (a.min(figure.0), b.max(figure.1))
+}
+
+/// Whether the figure starting at `pos` is the amount of a task, named right before it
+/// (易地扶贫搬迁任务2316户9760人, 年度任务为5655人) in a clause that does not say it was done,
+/// before or after it (完成搬迁任务2316户, 搬迁任务5216户18730人已全部入住 state the result).
+fn task_figure(chars: &[char], clause: Span, pos: usize, end: usize) -> bool {
+    // (A 户 figure paired with this one may stand in the clause before: 三千多户,一万多人.)
+    let mut head = &chars[clause.0.min(pos)..pos];
+    if let [rest @ .., '为' | '是'] = head {
+        head = rest;
+    }
+    // …搬迁任务5216户18730人已全部搬迁入住: done, said after the figure.
+    let tail = &chars[end.min(clause.1)..clause.1];
+    let done = |t: &[char]| crate::words::contains_any(t, &["完成", "实现", "已"]);
+    crate::words::ends_with(head, "任务") && !done(head) && !done(tail)
+}
+
+/// Words of a part of a year (今年上半年…人均可支配收入4268元).
+const PART_OF_YEAR: &[&str] = &[
+    "上半年",
+    "第一季度",
+    "一季度",
+    "前三季度",
+    "1-6月",
+    "1—6月",
+    "1至6月",
+    "1-9月",
+    "1—9月",
+    "1至9月",
+];
+
+/// The part of a year named in `chars[from..pos]`, if any: an income of it is not a year's.
+fn part_of_year(chars: &[char], from: usize, pos: usize) -> Option<&'static str> {
+    let head = &chars[from..pos];
+    crate::words::first_of(head, PART_OF_YEAR).map(|k| PART_OF_YEAR[k])
+}
+
+/// Words of a running total within the current year (今年以来, 年初以来).
+const WITHIN_YEAR: &[&str] =
+    &["今年以来", "年初以来", "本年以来", "今年累计", "当年累计", "年内累计"];
+
+/// Whether the last period named in `chars[from..pos]` is one within the current year
+/// (今年以来全县…培训8630人次), with no wider period (2014年以来, 累计) named after it; a 累计
+/// right after it (今年以来累计) is still this year's.
+fn within_year(chars: &[char], from: usize, pos: usize) -> bool {
+    let span = &chars[from..pos];
+    // Most sentences name no such period: one test for its chars first.
+    if !span.iter().any(|&c| matches!(c, '今' | '初' | '本' | '当' | '内')) {
+        return false;
+    }
+    let Some(end) = WITHIN_YEAR
+        .iter()
+        .filter_map(|w| {
+            let w: Vec<char> = w.chars().collect();
+            span.windows(w.len()).rposition(|x| x == w.as_slice()).map(|s| s + w.len())
+        })
+        .max()
+    else {
+        return false;
+    };
+    let mut rest = &span[end..];
+    if rest.starts_with(&['累', '计']) {
+        rest = &rest[2..];
+    }
+    !(crate::words::contains(rest, "以来") || crate::words::contains(rest, "累计"))
 }
 
 /// If quantity `i` is a 户 figure directly followed by a person figure (17541户63101人, or

@@ -288,38 +288,37 @@ impl Compiled {
         // A note in brackets between a cue and its figure is an aside (贫困发生率由2014年底的
         // 6.73%(按当年乡村户籍人口计算)下降至0): it does not count towards the reach.
         let reach_before = rule.reach + ctx.aside;
+        // A person figure paired with a 户 figure (建档立卡贫困人口9862户36418人) is reached where
+        // the pair starts: the pair is one statement, its 户 half no distance from the cue.
+        let at = paired_household_start(ctx.quantities, q).unwrap_or(q.num_start);
         // Only hits within reach of the figure can match (hits are sorted by start).
         let near_before = {
-            let from = q.num_start.saturating_sub(reach_before + self.max_word);
+            let from = at.saturating_sub(reach_before + self.max_word);
             &in_clause[in_clause.partition_point(|h| h.start < from)..]
         };
         let before = |words: &[u32]| {
             near_before
                 .iter()
-                .take_while(|h| h.start < q.num_start)
-                .filter(|h| words.contains(&h.word) && h.end <= q.num_start)
+                .take_while(|h| h.start < at)
+                .filter(|h| words.contains(&h.word) && h.end <= at)
                 .filter(|h| {
-                    let gap = q.num_start - h.end;
+                    let gap = at - h.end;
                     let gap = if gap > rule.reach && ctx.aside > 0 {
-                        gap - asides_before(ctx.chars, q.num_start, gap)
-                            - year_list_before(ctx.chars, q.num_start, gap)
+                        gap - asides_before(ctx.chars, at, gap)
+                            - year_list_before(ctx.chars, at, gap)
                     } else {
                         gap
                     };
                     // 认可度分别达到98.12%、97.86%、98.47%: the figures of a 分别 list before
                     // this one stand between it and the cue they share.
-                    let gap = if gap > rule.reach && respective_before(ctx, q.num_start) {
-                        gap.saturating_sub(crate::scope::list_run_before(
-                            ctx.chars,
-                            q.num_start,
-                            gap,
-                        ))
+                    let gap = if gap > rule.reach && respective_before(ctx, at) {
+                        gap.saturating_sub(crate::scope::list_run_before(ctx.chars, at, gap))
                     } else {
                         gap
                     };
-                    gap <= rule.reach && !blocked(h.end, q.num_start)
+                    gap <= rule.reach && !blocked(h.end, at)
                 })
-                .map(|h| (q.num_start - h.end, h.word))
+                .map(|h| (at - h.end, h.word))
                 .min()
         };
         // A unit implied by a noun further on (5.61万易地扶贫搬迁群众) spans the words between:
@@ -514,6 +513,18 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
         .any(|w| words::ends_with(head, w))
 }
 
+/// Where the 户 figure a person figure is paired with starts (9862户36418人: the 9862), if
+/// it has one right before it.
+fn paired_household_start(quantities: &[Quantity], q: &Quantity) -> Option<usize> {
+    if q.unit != UnitKind::Person {
+        return None;
+    }
+    let before = &quantities[..quantities.partition_point(|o| o.start < q.start)];
+    let h = before.last()?;
+    (h.unit == UnitKind::Household && h.end <= q.num_start && q.num_start <= h.end + 1)
+        .then_some(h.num_start)
+}
+
 /// Whether `q` is a difference from another figure the clause compares with (比最初识别时多出
 /// 1578人, 比上年增加2361人): how much more or less, not a count of its own.
 fn compared_difference(chars: &[char], q: &Quantity, clause: Span) -> bool {
@@ -607,7 +618,16 @@ fn excluded_by(ind: &CompiledIndicator, q: &Quantity, ctx: &Context, in_clause: 
             && !channel_item(ctx.chars, h.end)
             && !goal_met(ctx.chars, h.end)
             && !another_respective_item(ctx, q, h)
+            && !inclusion_note(ctx.chars, q, h)
     })
+}
+
+/// Whether hit `h` stands in a note of what the figure includes, right after it
+/// (建档立卡贫困人口调整为43867户168502人(含已脱贫人口)): it says what is counted in, and
+/// takes nothing away from what the figure is.
+fn inclusion_note(chars: &[char], q: &Quantity, h: &Hit) -> bool {
+    let Some(between) = chars.get(q.end..h.start) else { return false };
+    matches!(between, ['(', '含' | '包', ..]) && !between.contains(&')')
 }
 
 /// Whether the word ending at `end` (目标, 任务, 计划) is said to be met: 绩效目标基本实现,
