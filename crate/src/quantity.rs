@@ -191,8 +191,8 @@ fn is_operand(chars: &[char], start: usize) -> bool {
 /// Words that open a predicate right after a bare 个 (贫困村237个全部退出, 重点村85个已出列):
 /// what became of the counted noun, not a noun of its own.
 const PREDICATE_HEADS: &[&str] = &[
-    "全部", "均已", "均", "已经", "已", "都", "先后", "陆续", "如期", "顺利", "整体", "实现", "脱贫",
-    "出列", "退出", "摘帽", "销号",
+    "全部", "均已", "均", "已经", "已", "都", "先后", "陆续", "如期", "顺利", "整体", "实现",
+    "脱贫", "出列", "退出", "摘帽", "销号",
 ];
 
 /// Grades written between 个 and a village noun (126个省扶贫工作重点村: the list's owner alone,
