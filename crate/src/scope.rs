@@ -119,6 +119,9 @@ const SUB_MARKERS: &[&str] = &[
     "我行",
 ];
 
+/// Verbs that name the means a figure's subject works through (依托县职教中心…培训…).
+const MEANS: &[&str] = &["依托", "通过", "借助", "利用", "依靠"];
+
 /// Words that make a figure a part of a larger total.
 const PART_MARKERS: &[&str] = &[
     "其中",
@@ -710,9 +713,23 @@ impl Markers {
                 || (between.iter().all(|&c| crate::normalize::is_han(c))
                     && matches!(between.last(), Some('省' | '市' | '州' | '区')))
         };
+        // 依托县职教中心和各乡镇农民培训学校,…培训贫困劳动力1620人次: a school or company the
+        // subject works through (依托, 通过, 借助) is its means, not whose figure it is.
+        let means = |s: usize| {
+            let head = &chars[s.saturating_sub(6)..s];
+            MEANS.iter().any(|w| {
+                (0..=2.min(head.len())).any(|gap| {
+                    let end = head.len() - gap;
+                    words::ends_with(&head[..end], w)
+                        && head[end..]
+                            .iter()
+                            .all(|&c| matches!(c, '县' | '市' | '区' | '本' | '全'))
+                })
+            })
+        };
         let mut partners: Vec<(usize, usize)> = Vec::new();
         for &(s, e, main) in in_sentence {
-            let partner = after_with(s) || partners.iter().any(|&(_, pe)| pe == s);
+            let partner = after_with(s) || means(s) || partners.iter().any(|&(_, pe)| pe == s);
             if partner && !main {
                 partners.push((s, e));
             }
