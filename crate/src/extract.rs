@@ -375,15 +375,22 @@ impl Document {
                 ))
             } else if let Some((_, part)) =
                 markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
-                    word != "其中"
-                        || *at <= sentence.0
-                        || has_whole(&quantities, qi, sentence.0, *at, |j| {
-                            // A whole that counts another kind of thing (people employed,
-                            // posts) holds no part of this indicator.
-                            classified[j].as_ref().is_none_or(|(i, _)| {
-                                compiled.defs[*i].unit == compiled.defs[ind].unit
-                            }) && !poor_part_of_all(&n.chars, sentence, *at, q, &quantities[j])
-                        })
+                    // 公益岗位吸纳贫困人口1420人: the indicator's own cue is what took them in,
+                    // so the figure is the whole of that indicator (a part of employment).
+                    let own_subject = !word.starts_with(['其', '(', '有', '无'])
+                        && m.cues.iter().any(|cue| {
+                            crate::words::ends_with(&n.chars[clause.0.min(*at)..*at], cue)
+                        });
+                    !own_subject
+                        && (word != "其中"
+                            || *at <= sentence.0
+                            || has_whole(&quantities, qi, sentence.0, *at, |j| {
+                                // A whole that counts another kind of thing (people employed,
+                                // posts) holds no part of this indicator.
+                                classified[j].as_ref().is_none_or(|(i, _)| {
+                                    compiled.defs[*i].unit == compiled.defs[ind].unit
+                                }) && !poor_part_of_all(&n.chars, sentence, *at, q, &quantities[j])
+                            }))
                 })
             {
                 Some(Said::new(
