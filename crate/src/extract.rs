@@ -862,9 +862,23 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     let head = &chars[clause.0..pos];
     // 2015年底为14.9%,2016年底为9.7%: the next item of a series of dated figures.
     let series_item = head.first().is_some_and(char::is_ascii_digit) && carries_subject(head);
-    let continues = changed_to(head) || series_item;
+    let continues = changed_to(head) || series_item || restates_total(head);
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// Whether `head`, a clause before its figure, is only a period and a word of a running total
+/// (三年累计完成, 五年来共, 累计): the clause gives the total of what the previous clause
+/// counted for one period (全年新改建农村公路186公里,三年累计完成512公里).
+fn restates_total(head: &[char]) -> bool {
+    const WORDS: &[&str] =
+        &["累计", "共计", "合计", "总计", "共", "完成", "实现", "达到", "达", "期间", "以来"];
+    let mut total = false;
+    let only =
+        crate::words::made_of(head, "年来近一二两三四五六七八九十", WORDS, |w| {
+            total |= matches!(w, "累计" | "共计" | "合计" | "总计" | "共");
+        });
+    only && total
 }
 
 /// What a level came down or up to, with no date of its own (贫困发生率降至0.88%), is its
