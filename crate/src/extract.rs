@@ -848,6 +848,8 @@ const CONTINUING_CHANGE: &[&str] = &[
     "增至",
     "达到",
     "可达",
+    // 今年预计可突破12600元: a bound the level is to pass, the latest it reaches.
+    "突破",
 ];
 
 /// If the clause of a figure at `pos` only continues a change stated in the previous
