@@ -377,7 +377,7 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                     || starts_with_word(c, i + 1, "以来")
                     || (after_by && next.is_some_and(|x| x == '底' || x == '末'));
                 if at_start && year_follows {
-                    if after_by && !next.is_some_and(|x| x == ',') {
+                    if after_by && matches!(next, Some('底' | '末')) {
                         year_ends.push(i);
                     }
                     spans.push((i, i + 1, ("a year without its number", "年份缺少数字")));
