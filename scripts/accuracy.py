@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -87,6 +87,10 @@ SETS = [
     # tables: 0.678 at its first reading (after that work), so it measures how far it
     # generalised; the floor keeps what its own fixes won (README).
     ("blind35", os.path.join(ROOT, "tests/gold/blind35"), os.path.join(ROOT, "tests/blind35"), 0.92, 1.0, 0.7),
+    # blind36, the everyday mix: 0.935 at its first reading; 1.000 after general rules for
+    # synonyms (迁出, 扶贫专岗), a 个 before its predicate, a clause's closing verb, running totals
+    # and forecasts in the next clause, means (依托) and an indicator's own 吸纳 (README).
+    ("blind36", os.path.join(ROOT, "tests/gold/blind36"), os.path.join(ROOT, "tests/blind36"), 0.97, 1.0, 1.0),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.
