@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind37, tests/blind39) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind39) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -89,6 +89,10 @@ SETS = [
     # blind35 was 0.929 at session 12's end; 0.980 in session 13 (PDF tables with single
     # spaces, <br> in a Markdown cell, a 规划确定 plan, units a caption names).
     ("blind35", os.path.join(ROOT, "tests/gold/blind35"), os.path.join(ROOT, "tests/blind35"), 0.97, 1.0, 1.0),
+    # blind36, the everyday mix: 0.935 at its first reading; 1.000 after general rules for
+    # synonyms (迁出, 扶贫专岗), a 个 before its predicate, a clause's closing verb, running totals
+    # and forecasts in the next clause, means (依托) and an indicator's own 吸纳 (README).
+    ("blind36", os.path.join(ROOT, "tests/gold/blind36"), os.path.join(ROOT, "tests/blind36"), 0.97, 1.0, 1.0),
     # The follow-up years 2021-2025 (衔接资金, 监测帮扶, 过渡期 reviews): 0.905 at its first
     # reading, 1.000 after the fixes it led to (README).
     ("blind37", os.path.join(ROOT, "tests/gold/blind37"), os.path.join(ROOT, "tests/blind37"), 0.97, 1.0, 0.9),

@@ -378,15 +378,22 @@ impl Document {
                 ))
             } else if let Some((_, part)) =
                 markers.part(&n.chars, sentence, clause, q.num_start).filter(|(at, word)| {
-                    word != "其中"
-                        || *at <= sentence.0
-                        || has_whole(&quantities, qi, sentence.0, *at, |j| {
-                            // A whole that counts another kind of thing (people employed,
-                            // posts) holds no part of this indicator.
-                            classified[j].as_ref().is_none_or(|(i, _)| {
-                                compiled.defs[*i].unit == compiled.defs[ind].unit
-                            }) && !poor_part_of_all(&n.chars, sentence, *at, q, &quantities[j])
-                        })
+                    // 公益岗位吸纳贫困人口1420人: the indicator's own cue is what took them in,
+                    // so the figure is the whole of that indicator (a part of employment).
+                    let own_subject = !word.starts_with(['其', '(', '有', '无'])
+                        && m.cues.iter().any(|cue| {
+                            crate::words::ends_with(&n.chars[clause.0.min(*at)..*at], cue)
+                        });
+                    !own_subject
+                        && (word != "其中"
+                            || *at <= sentence.0
+                            || has_whole(&quantities, qi, sentence.0, *at, |j| {
+                                // A whole that counts another kind of thing (people employed,
+                                // posts) holds no part of this indicator.
+                                classified[j].as_ref().is_none_or(|(i, _)| {
+                                    compiled.defs[*i].unit == compiled.defs[ind].unit
+                                }) && !poor_part_of_all(&n.chars, sentence, *at, q, &quantities[j])
+                            }))
                 })
             {
                 Some(Said::new(
@@ -963,6 +970,8 @@ const CONTINUING_CHANGE: &[&str] = &[
     // 2021年选派驻村工作队226支,2023年轮换后调整为231支.
     "调整为",
     "调整到",
+    // 今年预计可突破12600元: a bound the level is to pass, the latest it reaches.
+    "突破",
 ];
 
 /// If the clause of a figure at `pos` only continues a change stated in the previous
@@ -979,9 +988,23 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     // …新改建农村公路68公里,过渡期以来累计完成237公里: a head of time and a verb alone goes on
     // with the previous clause's subject too.
     let series_item = carries_subject(head);
-    let continues = changed_to(head) || series_item;
+    let continues = changed_to(head) || series_item || restates_total(head);
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
+}
+
+/// Whether `head`, a clause before its figure, is only a period and a word of a running total
+/// (三年累计完成, 五年来共, 累计): the clause gives the total of what the previous clause
+/// counted for one period (全年新改建农村公路186公里,三年累计完成512公里).
+fn restates_total(head: &[char]) -> bool {
+    const WORDS: &[&str] =
+        &["累计", "共计", "合计", "总计", "共", "完成", "实现", "达到", "达", "期间", "以来"];
+    let mut total = false;
+    let only =
+        crate::words::made_of(head, "年来近一二两三四五六七八九十", WORDS, |w| {
+            total |= matches!(w, "累计" | "共计" | "合计" | "总计" | "共");
+        });
+    only && total
 }
 
 /// What a level came down or up to, with no date of its own (贫困发生率降至0.88%), is its

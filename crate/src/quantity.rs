@@ -188,6 +188,13 @@ fn is_operand(chars: &[char], start: usize) -> bool {
         || ["乘以", "除以"].iter().any(|w| k >= 2 && starts_with(chars, k - 2, w))
 }
 
+/// Words that open a predicate right after a bare 个 (贫困村237个全部退出, 重点村85个已出列):
+/// what became of the counted noun, not a noun of its own.
+const PREDICATE_HEADS: &[&str] = &[
+    "全部", "均已", "均", "已经", "已", "都", "先后", "陆续", "如期", "顺利", "整体", "实现",
+    "脱贫", "出列", "退出", "摘帽", "销号",
+];
+
 /// Grades written between 个 and a village noun (126个省扶贫工作重点村: the list's owner alone,
 /// after the longer grades).
 const VILLAGE_GRADES: &[&str] = &[
@@ -302,8 +309,10 @@ pub fn resolve(chars: &[char], n: &NumberMatch) -> Quantity {
             .find(|(w, _)| starts_with(chars, noun, w))
             .or_else(|| GE_NOUNS.iter().find(|(w, _)| starts_with(chars, after, w)))
             .map_or_else(|| elided_noun(chars, n.start), |&(_, k)| k);
-        // A 个 that ends its phrase (…退出:214个) counts the noun its clause named first.
-        let bare = !chars.get(after).is_some_and(|&c| crate::normalize::is_han(c));
+        // A 个 that ends its phrase (…退出:214个) counts the noun its clause named first; so
+        // does one its predicate follows (贫困村237个全部退出: no noun of its own after 个).
+        let bare = !chars.get(after).is_some_and(|&c| crate::normalize::is_han(c))
+            || PREDICATE_HEADS.iter().any(|w| starts_with(chars, after, w));
         let kind = match kind {
             UnitKind::Count if bare => noun_before(chars, n.start).unwrap_or(kind),
             _ => kind,
@@ -446,6 +455,9 @@ mod tests {
         assert_eq!(all("111个贫困村。已有103个项目"), [UnitKind::Village, UnitKind::Count]);
         assert_eq!(all("贫困村全部退出:214个"), [UnitKind::Village]);
         assert_eq!(all("出列贫困村73个,脱贫"), [UnitKind::Village]);
+        assert_eq!(all("贫困村237个全部退出"), [UnitKind::Village]);
+        assert_eq!(all("省扶贫工作重点村146个已摘帽"), [UnitKind::Village]);
+        assert_eq!(all("贫困村237个项目"), [UnitKind::Count]);
         assert_eq!(all("贫困村建成83个卫生室"), [UnitKind::Count]);
         assert_eq!(all("贫困村3户,另有5个"), [UnitKind::Household, UnitKind::Count]);
         assert_eq!(all("发生率=人数÷人口×100%"), [UnitKind::Other]);

@@ -342,11 +342,13 @@ impl Compiled {
             near_after
                 .iter()
                 .filter(|h| words.contains(&h.word))
-                // 实现 + a cue that closes the clause is its predicate, said of the figure
-                // from further off (50977户142118人稳定达到…标准、实现高质量脱贫).
+                // 实现 (or 稳定, 全部) + a cue that closes the clause is its predicate, said of
+                // the figure from further off (50977户142118人稳定达到…标准、实现高质量脱贫;
+                // 4216户14583人全部达到“两不愁三保障”标准、稳定脱贫).
                 .filter(|h| {
+                    let head = &ctx.chars[h.start.saturating_sub(5)..h.start];
                     let closes = h.end == ctx.clause.1
-                        && words::contains(&ctx.chars[h.start.saturating_sub(5)..h.start], "实现");
+                        && PREDICATE_ADVERBS.iter().any(|w| words::contains(head, w));
                     let reach = if closes { 2 * rule.reach } else { rule.reach };
                     // A bracketed note between the figure and its cue is an aside here too.
                     let gap = h.start - end;
@@ -481,6 +483,9 @@ pub fn said_of_clause(
         start = end + 1;
     }
 }
+
+/// Words right before a cue that closes its clause which make it the clause's predicate.
+const PREDICATE_ADVERBS: &[&str] = &["实现", "稳定", "全部", "均已"];
 
 /// Words of time and manner that may open a clause saying what became of a figure.
 const TIME_AND_MANNER: &[&str] =

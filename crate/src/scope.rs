@@ -119,6 +119,9 @@ const SUB_MARKERS: &[&str] = &[
     "我行",
 ];
 
+/// Verbs that name the means a figure's subject works through (依托县职教中心…培训…).
+const MEANS: &[&str] = &["依托", "通过", "借助", "利用", "依靠"];
+
 /// Words that make a figure a part of a larger total.
 const PART_MARKERS: &[&str] = &[
     "其中",
@@ -749,9 +752,23 @@ impl Markers {
                 || (between.iter().all(|&c| crate::normalize::is_han(c))
                     && matches!(between.last(), Some('省' | '市' | '州' | '区')))
         };
+        // 依托县职教中心和各乡镇农民培训学校,…培训贫困劳动力1620人次: a school or company the
+        // subject works through (依托, 通过, 借助) is its means, not whose figure it is.
+        let means = |s: usize| {
+            let head = &chars[s.saturating_sub(6)..s];
+            MEANS.iter().any(|w| {
+                (0..=2.min(head.len())).any(|gap| {
+                    let end = head.len() - gap;
+                    words::ends_with(&head[..end], w)
+                        && head[end..]
+                            .iter()
+                            .all(|&c| matches!(c, '县' | '市' | '区' | '本' | '全'))
+                })
+            })
+        };
         let mut partners: Vec<(usize, usize)> = Vec::new();
         for &(s, e, main) in in_sentence {
-            let partner = after_with(s) || partners.iter().any(|&(_, pe)| pe == s);
+            let partner = after_with(s) || means(s) || partners.iter().any(|&(_, pe)| pe == s);
             if partner && !main {
                 partners.push((s, e));
             }
@@ -1004,7 +1021,19 @@ pub fn time_scope(
     }
     // 2019年、2020年分别为1630人和1872人: each figure has its own year of the list.
     let found = found.map(|(at, year)| respective_year(seg, at).unwrap_or((at, year)));
-    if let Some((at, year)) = found {
+    // 由2016年的4120元增至2019年的11068元,今年预计可突破12600元: a present word in a later
+    // clause than the last year dates the figure to the present, which is no earlier than that
+    // year; and a forecast of it (预计) is of a year not over, later than one whose figure the
+    // sentence states as reached.
+    let present_after = found.and_then(|(at, _)| {
+        let clause_after = seg[at..].iter().position(|&c| matches!(c, ',' | ';'))?;
+        let from = sentence.0 + at + clause_after;
+        cues.first_of(Cue::Present as usize, (from, span.1))
+    });
+    if let (Some((_, year)), Some(k)) = (found, present_after) {
+        scope.year = present_year.max(Some(year + i32::from(scope.forecast)));
+        scope.text = Some(PRESENT_MARKERS[k].to_string());
+    } else if let Some((at, year)) = found {
         scope.year = Some(year);
         let mut a = at;
         for w in ["截至", "截止", "截止到", "至", "到", "自", "从", "于", "在"] {
@@ -1168,6 +1197,23 @@ mod tests {
         let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, None);
         assert!(t.forecast);
         assert_eq!(t.text.as_deref(), Some("2020年"));
+    }
+
+    #[test]
+    fn a_present_word_after_the_last_year_dates_the_figure_to_the_present() {
+        let c: Vec<char> =
+            "收入由2016年的4120元增至2019年的11068元,今年预计可突破12600元".chars().collect();
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len() - 6, false, Some(2019));
+        // A forecast of this year, after 2019's level reached: a later year.
+        assert_eq!(t.year, Some(2020));
+        assert_eq!(t.text.as_deref(), Some("今年"));
+        let c: Vec<char> = "截至2019年底累计减贫1.2万人,目前剩余贫困人口".chars().collect();
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, Some(2020));
+        assert_eq!(t.year, Some(2020));
+        // In the year's own clause it is that year's.
+        let c: Vec<char> = "今年1至10月,2019年同期".chars().collect();
+        let t = time_scope(&c, &test_cues(&c), (0, c.len()), c.len(), false, Some(2020));
+        assert_eq!(t.year, Some(2019));
     }
 
     #[test]

@@ -355,6 +355,9 @@ fn done_in_clause(chars: &[char], end: usize) -> bool {
 pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     let c = &n.chars;
     let mut spans: Vec<(usize, usize, (&str, &str))> = Vec::new();
+    // Where 截至年底 / 截至年末 was flagged (in text order): a year lost, or the report's own
+    // year left unsaid.
+    let mut year_ends: Vec<usize> = Vec::new();
     for i in 0..c.len() {
         let prev = i.checked_sub(1).map(|p| c[p]);
         let next = c.get(i + 1).copied();
@@ -374,6 +377,9 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
                     || starts_with_word(c, i + 1, "以来")
                     || (after_by && next.is_some_and(|x| x == '底' || x == '末'));
                 if at_start && year_follows {
+                    if after_by && matches!(next, Some('底' | '末')) {
+                        year_ends.push(i);
+                    }
                     spans.push((i, i + 1, ("a year without its number", "年份缺少数字")));
                 }
             }
@@ -496,6 +502,21 @@ pub fn missing_numbers(n: &Normalized) -> Vec<Warning> {
     spans.retain(|&(s, e, _)| !names_a_unit(c, s, e));
     crate::sort::sort_by(&mut spans, |a, b| a.cmp(b));
     spans.dedup_by(|a, b| a.0 < b.1);
+    // 截至年末 is also how a report says "at this year's end" (a 统计公报 names its year once,
+    // in the title): a year lost there only when the sentence lost another number too (截至年底,
+    // 绵阳市个贫困村). Spans are sorted: the neighbours are the nearest others.
+    let sentence_end = |c: char| matches!(c, '。' | '!' | '?' | '\n');
+    let same_sentence =
+        |a: usize, b: usize| b - a <= 80 && !c[a..b].iter().any(|&x| sentence_end(x));
+    let keep: Vec<bool> = (0..spans.len())
+        .map(|k| {
+            year_ends.binary_search(&spans[k].0).is_err()
+                || (k > 0 && same_sentence(spans[k - 1].1, spans[k].0))
+                || spans.get(k + 1).is_some_and(|n| same_sentence(spans[k].1, n.0))
+        })
+        .collect();
+    let mut keep = keep.into_iter();
+    spans.retain(|_| keep.next().unwrap_or(true));
     spans
         .into_iter()
         .map(|(s, e, what)| {
@@ -553,6 +574,9 @@ mod tests {
         );
         assert_eq!(kinds("人均可支配收入达到元,截至年底全县"), 2);
         assert_eq!(kinds("全年完成农村危房改造户,实施易地扶贫搬迁户。"), 2);
+        // 截至年末 with nothing else lost in its sentence is the report's own year's end.
+        assert_eq!(kinds("截至年末,全县建档立卡贫困人口中尚有未脱贫人口1073人。"), 0);
+        assert_eq!(kinds("截至年底,全县个贫困村全部出列。"), 2);
     }
 
     #[test]
