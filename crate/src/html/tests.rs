@@ -79,7 +79,8 @@ fn article_a_script_reveals_is_read() {
     let text = to_text(page);
     assert!(!text.contains("提示"), "{text}");
     // display:none is never a reveal: its text stays out however long.
-    let page = "<body><p>正文</p><div style=\"display:none\">隐藏的旧稿全县脱贫一万户。</div></body>";
+    let page =
+        "<body><p>正文</p><div style=\"display:none\">隐藏的旧稿全县脱贫一万户。</div></body>";
     assert_eq!(to_text(page), "正文");
 }
 

@@ -296,7 +296,10 @@ mod tests {
         for (full, form) in cases {
             assert_eq!(abbreviation(full).as_deref(), form, "{full}");
         }
-        assert_eq!(suffixed_forms("甲乙丙左翼蒙古族自治县", "甲乙丙左翼"), ["甲乙丙左翼县", "甲左县"]);
+        assert_eq!(
+            suffixed_forms("甲乙丙左翼蒙古族自治县", "甲乙丙左翼"),
+            ["甲乙丙左翼县", "甲左县"]
+        );
         assert_eq!(suffixed_forms("甲乙右翼中旗", "甲乙右翼中"), ["甲右中旗"]);
     }
 
