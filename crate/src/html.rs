@@ -6,7 +6,7 @@
 //!   `<textarea>`, `<iframe>`, SVG, form widgets and comments are dropped;
 //! - page furniture is dropped: `<nav>`, `<aside>`, `<footer>`, `<menu>`, `<button>`, a
 //!   `<header>` outside `<article>`/`<main>`, elements hidden by `hidden`, `aria-hidden` or an
-//!   inline `display:none`, ARIA roles of navigation, and elements whose class or id names
+//!   inline `display:none` or `visibility:hidden`, ARIA roles of navigation, and elements whose class or id names
 //!   nav/menu/footer/breadcrumb/copyright/share/comment/sidebar/side/related/hot/ranking;
 //! - block elements (p, div, br, li, h1–h6, tr, section, article…) end lines, inline ones join,
 //!   table cells are separated by a tab (rows then read as table rows, see crate::tables);
@@ -15,6 +15,9 @@
 //!   no-break spaces become spaces;
 //! - lines are trimmed, blank lines dropped (one paragraph per line), and the title becomes
 //!   the first line unless the text already contains it;
+//! - if `visibility:hidden` hid more Chinese text than the rest of the page shows, the page is
+//!   one a script reveals on load (WeChat saves its `#js_content` so) and is read again with
+//!   that style ignored;
 //! - if dropping furniture would leave under a twentieth of the page's Chinese text (a site
 //!   that puts its article in a "comment" box, say), the page is read again keeping furniture.
 
@@ -82,6 +85,9 @@ fn prefix(s: &str, max: usize) -> &str {
 /// The readable article text of an HTML page.
 pub fn to_text(html: &str) -> String {
     let mut page = scan::extract(html, scan::Mode::Article);
+    if page.veiled_han > han_count(&page.text) {
+        page = scan::extract(html, scan::Mode::Revealed);
+    }
     let kept = han_count(&page.text);
     if kept * 20 < han_count(html) {
         let everything = scan::extract(html, scan::Mode::Everything);

@@ -319,7 +319,7 @@ fn blank_line_after(src: &[char], i: usize) -> bool {
 /// is known to hold no cell break; a joined line is all clean.
 fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -> Option<usize> {
     let last = *line.iter().rev().find(|c| !c.is_whitespace())?;
-    let after_blanks = || i + src[i..].iter().take_while(|c| c.is_whitespace()).count();
+    let after_blanks = || past_page_breaks(src, i);
     // A number cut from its unit (总人口21.2 / 万人) is a wrapped line at any length; a number
     // cut in two (累计脱贫29806户96 / 415人) when the line is a wrapped sentence and the
     // digits on the next line run into a unit.
@@ -385,6 +385,49 @@ fn join_wrapped_line(src: &[char], line: &[char], clean: &mut usize, i: usize) -
         }
     }
     None
+}
+
+/// Where the text resumes after the line break at `src[i]`: past white space and past any
+/// page number standing alone on its line (`— 1 —`, `- 12 -`, `第3页`), which a PDF copy
+/// leaves wherever a page ended, often mid-sentence.
+fn past_page_breaks(src: &[char], i: usize) -> usize {
+    let skip_blanks = |k: usize| k + src[k..].iter().take_while(|c| c.is_whitespace()).count();
+    let mut j = skip_blanks(i);
+    // `j` is at a line's first char other than white space; a folio is a few chars (the
+    // look ahead stops there), and the loop ends at the first line that is not one.
+    loop {
+        let len = src[j..].iter().take(FOLIO_MAX + 1).take_while(|&&c| c != '\n').count();
+        if len > FOLIO_MAX || j + len >= src.len() || !is_folio(&src[j..j + len]) {
+            return j;
+        }
+        j = skip_blanks(j + len);
+    }
+}
+
+/// The longest line (chars) read as a page number.
+const FOLIO_MAX: usize = 16;
+
+/// Whether a line is a page number alone: digits between dashes or middle dots on both sides
+/// (`— 1 —`, `-2-`, `·3·`), or `第N页` (optionally `共M页`). A bare number is not one: it
+/// may be a figure of a table cut into lines.
+fn is_folio(line: &[char]) -> bool {
+    let text: String = line.iter().filter(|c| !c.is_whitespace()).collect();
+    let digits = |s: &str| !s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit());
+    if let Some(rest) = text.strip_prefix('第') {
+        let page = rest.split(['页', '頁']).next().unwrap_or("");
+        let after = &rest[page.len()..];
+        let after = after.strip_prefix(['页', '頁']).unwrap_or("#");
+        let total_ok = after.is_empty()
+            || after
+                .strip_prefix('共')
+                .and_then(|t| t.strip_suffix(['页', '頁']))
+                .is_some_and(digits);
+        return digits(page) && total_ok;
+    }
+    let dash = |c: char| matches!(c, '—' | '-' | '–' | '―' | '─' | '－' | '·' | '•');
+    let inner = text.trim_start_matches(dash);
+    let core = inner.trim_end_matches(dash);
+    inner.len() < text.len() && core.len() < inner.len() && digits(core)
 }
 
 /// The longest line (chars other than white space) that counts as a phrase of a chat paste.
@@ -738,6 +781,26 @@ mod tests {
         let text = "为有就业意愿的劳动者提供就业服务，累计新建扶贫车间十三家，通过各种渠道提\n\n供完善的就业服务。";
         assert!(norm(text).contains("提供完善"));
         assert_eq!(norm("标题\n\n正文第一段。"), "标题\n\n正文第一段。");
+    }
+
+    #[test]
+    fn a_page_number_inside_a_wrapped_sentence_is_skipped() {
+        let line = "截至年底，全县剩余贫困人口四百余人，贫困发生率由五年前的";
+        for folio in ["— 7 —", "  - 12 -  ", "·3·", "第4页", "第 5 页 共 9 页"] {
+            let text = format!("{line}\n{folio}\n\n31.2%降至0.5%。");
+            assert_eq!(norm(&text), norm(&format!("{line}31.2%降至0.5%。")), "{folio}");
+        }
+        // A figure cut from its unit across a page break joins too.
+        let text = format!("{line}\n— 7 —\n百分之三十，累计减贫1203\n— 8 —\n人。");
+        assert!(norm(&text).ends_with("前的百分之三十,累计减贫1203人。"), "{}", norm(&text));
+        // A bare number, or a numbered heading, is no page number: the lines stay apart.
+        for other in ["12", "— 附件 —", "一、总体情况"] {
+            let text = format!("{line}\n{other}\n31.2%降至0.5%。");
+            assert!(norm(&text).contains(&format!("\n{other}")), "{other}");
+        }
+        // A page number between whole sentences stays where it is.
+        let text = "全县贫困发生率降至0.5%。\n— 2 —\n二、主要做法";
+        assert_eq!(norm(text), text);
     }
 
     #[test]

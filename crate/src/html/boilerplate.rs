@@ -46,6 +46,8 @@ const RELATED_STARTS: &[&str] = &[
     "热门文章", "熱門文章", "热门推荐", "熱門推薦", "推荐新闻", "推薦新聞", "最新新闻", "最新新聞", "最新文章", "新闻排行", "新聞排行",
     "点击排行", "點擊排行", "阅读排行", "閱讀排行", "精彩推荐", "精彩推薦", "猜你喜欢", "猜你喜歡", "往期回顾", "往期回顧", "图片新闻",
     "圖片新聞",
+    // WeChat articles end with a list of the account's earlier posts under one of these.
+    "往期推荐", "往期推薦", "往期精选", "往期精選", "往期精彩", "往期阅读", "往期閱讀",
 ];
 
 /// Line openings of the user's current position in the site.

@@ -18,6 +18,10 @@ use html_escape::decode_html_entities;
 pub(super) enum Mode {
     /// Hide navigation, headers, footers, sidebars, comments, share bars and hidden elements.
     Article,
+    /// As `Article`, but `visibility:hidden` does not hide: the second reading of a page
+    /// whose script reveals the article on load (WeChat's `#js_content` is saved with
+    /// `visibility: hidden`), chosen when that style hid more text than the page showed.
+    Revealed,
     /// Hide only what is never text (head, scripts, styles, templates, SVG, form widgets);
     /// the fallback when `Article` would leave almost nothing.
     Everything,
@@ -29,6 +33,9 @@ pub(super) struct Extracted {
     pub text: String,
     /// The first `<title>`, white space collapsed, entities decoded.
     pub title: String,
+    /// Chinese characters left out because an element's inline `visibility:hidden` hid them
+    /// (and nothing else did).
+    pub veiled_han: usize,
 }
 
 /// Deeper nesting than this is not tracked (its elements count as inline and unhidden), which
@@ -115,6 +122,8 @@ struct Open {
     block: bool,
     pre: bool,
     article: bool,
+    /// Hidden by `visibility:hidden` alone.
+    veils: bool,
 }
 
 /// The attributes that decide whether an element is shown.
@@ -204,6 +213,9 @@ struct Scanner<'a> {
     title: Option<String>,
     stack: Vec<Open>,
     hidden: usize,
+    /// Open elements hidden by `visibility:hidden` alone.
+    veiled: usize,
+    veiled_han: usize,
     pre: usize,
     article: usize,
     pending: Pending,
@@ -228,6 +240,8 @@ pub(super) fn extract(html: &str, mode: Mode) -> Extracted {
         title: None,
         stack: Vec::new(),
         hidden: 0,
+        veiled: 0,
+        veiled_han: 0,
         pre: 0,
         article: 0,
         pending: Pending::None,
@@ -240,7 +254,7 @@ pub(super) fn extract(html: &str, mode: Mode) -> Extracted {
         grids: Vec::new(),
     };
     s.run();
-    Extracted { text: s.out, title: s.title.unwrap_or_default() }
+    Extracted { text: s.out, title: s.title.unwrap_or_default(), veiled_han: s.veiled_han }
 }
 
 fn find_byte(b: &[u8], from: usize, byte: u8) -> Option<usize> {
@@ -509,10 +523,13 @@ impl<'a> Scanner<'a> {
         } else if cell && self.last.is_some_and(|c| c != '\n') {
             self.pending = Pending::Cell;
         }
-        let hides = self.hides(&name, attrs);
+        let mut hides = self.hides(&name, attrs);
+        let veils = !hides && self.mode == Mode::Article && style_veils(attrs.style);
+        hides |= veils;
         let pre = name == "pre" || name == "listing";
         let article = name == "article" || name == "main";
         self.hidden += usize::from(hides);
+        self.veiled += usize::from(veils);
         self.pre += usize::from(pre);
         self.article += usize::from(article);
         match name.as_str() {
@@ -529,7 +546,7 @@ impl<'a> Scanner<'a> {
             }
             _ => {}
         }
-        self.stack.push(Open { name, hides, block: block || cell, pre, article });
+        self.stack.push(Open { name, hides, block: block || cell, pre, article, veils });
     }
 
     /// HTML closes some elements without an end tag: a new paragraph closes the open one, a new
@@ -584,6 +601,7 @@ impl<'a> Scanner<'a> {
                 self.grids.pop();
             }
             self.hidden -= usize::from(open.hides);
+            self.veiled -= usize::from(open.veils);
             self.pre -= usize::from(open.pre);
             self.article -= usize::from(open.article);
             if open.block {
@@ -627,6 +645,9 @@ impl<'a> Scanner<'a> {
 
     /// Writes a run of text, entities decoded and white space collapsed.
     fn text(&mut self, run: &str) {
+        if self.hidden > 0 && self.hidden == self.veiled {
+            self.veiled_han += run.chars().filter(|c| crate::decode::is_han(*c)).count();
+        }
         if self.hidden > 0 || run.is_empty() {
             return;
         }
@@ -708,8 +729,20 @@ impl<'a> Scanner<'a> {
     }
 }
 
-/// An inline style that hides the element.
+/// An inline style that hides the element for good.
 fn style_hides(style: &str) -> bool {
+    style_has(style, "display:none")
+}
+
+/// An inline style that makes the element invisible while keeping its place, which pages also
+/// use to hold content back until a script shows it.
+fn style_veils(style: &str) -> bool {
+    style_has(style, "visibility:hidden")
+}
+
+/// Whether an inline style holds `declaration` (lower case, no spaces), ignoring case and
+/// white space.
+fn style_has(style: &str, declaration: &str) -> bool {
     if style.is_empty() {
         return false;
     }
@@ -718,7 +751,7 @@ fn style_hides(style: &str) -> bool {
         .filter(|c| !c.is_ascii_whitespace())
         .map(|c| c.to_ascii_lowercase())
         .collect();
-    compact.contains("display:none") || compact.contains("visibility:hidden")
+    compact.contains(declaration)
 }
 
 /// Whether a class or id value names page furniture: any of its words (split at anything but

@@ -63,6 +63,28 @@ fn article_in_a_furniture_box_is_kept_by_the_fallback() {
 }
 
 #[test]
+fn article_a_script_reveals_is_read() {
+    // A page saved before its script ran: the article's box is still `visibility:hidden`
+    // and holds more text than everything shown around it, so it is read.
+    let page = "<body><h1>某县这五年</h1><div style=\"visibility: hidden;\">\
+                <section><p><span>截至年底，全县累计脱贫</span><span><strong>3.1万户</strong>\
+                </span><span>，贫困村全部退出。</span></p></section></div>\
+                <div>微信扫一扫</div></body>";
+    let text = to_text(page);
+    assert!(text.contains("全县累计脱贫3.1万户，贫困村全部退出。"), "{text}");
+    assert!(text.contains("某县这五年"), "{text}");
+    // A small invisible element beside a visible article stays hidden.
+    let page = "<body><p>全县累计脱贫三万一千户，贫困村全部退出，贫困发生率降至零。</p>\
+                <div style=\"visibility:hidden\">提示10户</div></body>";
+    let text = to_text(page);
+    assert!(!text.contains("提示"), "{text}");
+    // display:none is never a reveal: its text stays out however long.
+    let page =
+        "<body><p>正文</p><div style=\"display:none\">隐藏的旧稿全县脱贫一万户。</div></body>";
+    assert_eq!(to_text(page), "正文");
+}
+
+#[test]
 fn malformed_markup_never_panics() {
     let cases = [
         "<",
@@ -213,6 +235,16 @@ fn boilerplate_disclaimer_and_contacts() {
     assert!(found[1].starts_with("责任编辑：王五\n声明:转载") && found[1].ends_with("邮箱"));
     let text = format!("{body}投稿邮箱：abc@example.com\n{body}");
     assert_eq!(marked(&text), ["投稿邮箱：abc@example.com"]);
+}
+
+#[test]
+fn boilerplate_wechat_earlier_posts_list() {
+    // WeChat articles end with links to the account's earlier posts under 往期推荐.
+    let body = "全县贫困人口减至7706户19870人，贫困发生率降至1.73%。\n".repeat(5);
+    let text = format!("{body}往期推荐\n某县完成公路改造300公里\n邻县累计脱贫9万人");
+    let found = marked(&text);
+    assert_eq!(found.len(), 1);
+    assert!(found[0].starts_with("往期推荐") && found[0].ends_with("邻县累计脱贫9万人"));
 }
 
 #[test]

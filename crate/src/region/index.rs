@@ -238,6 +238,9 @@ mod tests {
         assert_eq!(targets_of("石柱"), [("500240", Form::Short)]);
         assert_eq!(targets_of("开州"), [("500154", Form::Short)]);
         assert_eq!(targets_of("干县"), [("610424", Form::Full)]);
+        // A banner's abbreviation by the first char of each part of its name.
+        assert_eq!(targets_of("察右前旗"), [("150926", Form::Suffixed)]);
+        assert_eq!(targets_of("乌前旗"), [("150823", Form::Suffixed)]);
         let changsha = targets_of("长沙");
         assert_eq!(changsha.len(), 2);
         assert_eq!(changsha[0].0, "430100", "the city before the county");

@@ -167,7 +167,8 @@ fn strip_ethnic(base: &str) -> String {
 }
 
 /// Forms that carry a generic suffix instead of the official one and are common in reports:
-/// 石柱县 for 石柱土家族自治县, 黔南州 for 黔南布依族苗族自治州, 莫力达瓦旗 for its 自治旗.
+/// 石柱县 for 石柱土家族自治县, 黔南州 for 黔南布依族苗族自治州, 莫力达瓦旗 for its 自治旗;
+/// and the abbreviation of a banner named by its side or position (see [`abbreviation`]).
 pub(crate) fn suffixed_forms(full: &str, short: &str) -> Vec<String> {
     let generic = if full.ends_with("自治县") {
         "县"
@@ -176,9 +177,49 @@ pub(crate) fn suffixed_forms(full: &str, short: &str) -> Vec<String> {
     } else if full.ends_with("自治旗") {
         "旗"
     } else {
-        return Vec::new();
+        return abbreviation(full).into_iter().collect();
     };
-    vec![format!("{short}{generic}")]
+    let mut forms = vec![format!("{short}{generic}")];
+    forms.extend(abbreviation(full));
+    forms
+}
+
+/// The official abbreviation of a division whose name is a base name and its side (左翼,
+/// 右翼, 左, 右) or position (前, 中, 后), as the banners of Inner Mongolia are named: the
+/// first char of each part and the suffix, so 科尔沁左翼后旗 → 科左后旗, 察哈尔右翼中旗 →
+/// 察右中旗, 土默特左旗 → 土左旗, 乌拉特前旗 → 乌前旗, and 喀喇沁左翼蒙古族自治县 → 喀左县
+/// (a 左翼/右翼 county). The base must have two chars at least, so that the first char
+/// abbreviates a name, not a word.
+pub(crate) fn abbreviation(full: &str) -> Option<String> {
+    let (rest, suffix) = if let Some(rest) = full.strip_suffix('旗') {
+        if rest.ends_with("自治") {
+            return None;
+        }
+        (rest, '旗')
+    } else if full.ends_with("自治县") {
+        // Only a 左翼/右翼 county (喀喇沁左翼蒙古族自治县): the side then ends its base.
+        let wing = full.find("左翼").or_else(|| full.find("右翼"))?;
+        (&full[..wing + "左翼".len()], '县')
+    } else {
+        return None;
+    };
+    let (rest, position) = match rest.chars().next_back() {
+        Some(c @ ('前' | '中' | '后')) => (&rest[..rest.len() - c.len_utf8()], Some(c)),
+        _ => (rest, None),
+    };
+    let rest = rest.strip_suffix('翼').filter(|r| r.ends_with(['左', '右'])).unwrap_or(rest);
+    let (base, side) = match rest.chars().next_back() {
+        Some(c @ ('左' | '右')) => (&rest[..rest.len() - c.len_utf8()], Some(c)),
+        _ => (rest, None),
+    };
+    if (side.is_none() && position.is_none()) || base.chars().count() < 2 {
+        return None;
+    }
+    let mut form: String = base.chars().take(1).collect();
+    form.extend(side);
+    form.extend(position);
+    form.push(suffix);
+    Some(form)
 }
 
 /// Whether a bare short name may count on its own.
@@ -235,6 +276,31 @@ mod tests {
         assert_eq!(suffixed_forms("石柱土家族自治县", "石柱"), ["石柱县"]);
         assert_eq!(suffixed_forms("恩施土家族苗族自治州", "恩施"), ["恩施州"]);
         assert!(suffixed_forms("绵阳市", "绵阳").is_empty());
+    }
+
+    #[test]
+    fn side_and_position_names_are_abbreviated_by_first_chars() {
+        let cases = [
+            ("甲乙丙左翼后旗", Some("甲左后旗")),
+            ("甲乙右翼中旗", Some("甲右中旗")),
+            ("甲乙丙左旗", Some("甲左旗")),
+            ("甲乙前旗", Some("甲前旗")),
+            ("甲乙丙左翼蒙古族自治县", Some("甲左县")),
+            // No side or position, a one-char base, an autonomous banner, a county: none.
+            ("甲乙丙旗", None),
+            ("甲后旗", None),
+            ("甲乙前鄂温克族自治旗", None),
+            ("甲乙前县", None),
+            ("甲乙土家族自治县", None),
+        ];
+        for (full, form) in cases {
+            assert_eq!(abbreviation(full).as_deref(), form, "{full}");
+        }
+        assert_eq!(
+            suffixed_forms("甲乙丙左翼蒙古族自治县", "甲乙丙左翼"),
+            ["甲乙丙左翼县", "甲左县"]
+        );
+        assert_eq!(suffixed_forms("甲乙右翼中旗", "甲乙右翼中"), ["甲右中旗"]);
     }
 
     #[test]
