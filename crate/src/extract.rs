@@ -909,14 +909,13 @@ fn within_year(chars: &[char], from: usize, pos: usize) -> bool {
     if !span.iter().any(|&c| matches!(c, '今' | '初' | '本' | '当' | '内')) {
         return false;
     }
-    let Some(end) = WITHIN_YEAR
-        .iter()
-        .filter_map(|w| {
-            let w: Vec<char> = w.chars().collect();
-            span.windows(w.len()).rposition(|x| x == w.as_slice()).map(|s| s + w.len())
-        })
-        .max()
-    else {
+    // The end of the last such word (a word's first char tested before the word).
+    let Some(end) = (0..span.len()).rev().find_map(|k| {
+        WITHIN_YEAR
+            .iter()
+            .find(|w| w.starts_with(span[k]) && crate::words::starts_with(&span[k..], w))
+            .map(|w| k + w.chars().count())
+    }) else {
         return false;
     };
     let mut rest = &span[end..];

@@ -71,6 +71,9 @@ pub struct Context<'a> {
     /// The figure is a difference from another the clause compares with
     /// ([`compared_difference`]).
     pub difference: bool,
+    /// Where cues before the figure are measured to: the start of the 户 figure a person
+    /// figure is paired with ([`paired_household_start`]), else the figure's own.
+    pub reached_at: usize,
 }
 
 impl<'a> Context<'a> {
@@ -93,6 +96,7 @@ impl<'a> Context<'a> {
             + year_list_before(chars, q.num_start, head)
             + listed;
         let difference = compared_difference(chars, q, clause);
+        let reached_at = paired_household_start(quantities, q).unwrap_or(q.num_start);
         Context {
             chars,
             clause,
@@ -103,6 +107,7 @@ impl<'a> Context<'a> {
             said_of,
             aside,
             difference,
+            reached_at,
         }
     }
 }
@@ -290,7 +295,7 @@ impl Compiled {
         let reach_before = rule.reach + ctx.aside;
         // A person figure paired with a 户 figure (建档立卡贫困人口9862户36418人) is reached where
         // the pair starts: the pair is one statement, its 户 half no distance from the cue.
-        let at = paired_household_start(ctx.quantities, q).unwrap_or(q.num_start);
+        let at = ctx.reached_at;
         // Only hits within reach of the figure can match (hits are sorted by start).
         let near_before = {
             let from = at.saturating_sub(reach_before + self.max_word);

@@ -315,7 +315,8 @@ pub fn made_of(
         let skip = if c.is_ascii_digit() || single.contains(c) {
             1
         } else {
-            match words.iter().find(|w| starts_with(rest, w)) {
+            // (A word's first char first: most tries fail there, before a word is counted.)
+            match words.iter().find(|w| w.starts_with(c) && starts_with(rest, w)) {
                 Some(w) => {
                     seen(w);
                     w.chars().count()
