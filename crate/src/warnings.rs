@@ -178,9 +178,13 @@ pub fn corrupt_text(original: &[char]) -> Vec<Warning> {
         // (…璁?.3万人次: a decimal point between the mark and the digits.)
         let point_digit =
             after == Some('.') && original.get(i + 1).is_some_and(char::is_ascii_digit);
+        // (…勞動力2.?萬人次: the digit after the point lost.)
+        let digit_point =
+            before == Some('.') && s.checked_sub(2).is_some_and(|p| original[p].is_ascii_digit());
         let by_digit = before.is_some_and(|c| c.is_ascii_digit())
             || after.is_some_and(|c| c.is_ascii_digit())
-            || point_digit;
+            || point_digit
+            || digit_point;
         let inside_word = before.is_some_and(is_word_char)
             && after.is_some_and(is_word_char)
             && !before.is_some_and(|c| QUESTION_PARTICLES.contains(c));
@@ -607,6 +611,8 @@ mod tests {
         let t: Vec<char> = "總?cè)丝?4.56萬人,如何做到?\n我们".chars().collect();
         let w = corrupt_text(&t);
         assert_eq!(w.len(), 1);
+        let lost: Vec<char> = "培训贫困劳动力2.?万人次。".chars().collect();
+        assert_eq!(corrupt_text(&lost).len(), 1);
         let c: Vec<char> = "最大的*治责任、**5个".chars().collect();
         assert_eq!(censored_text(&c).len(), 2);
         // A word filter's □ and ×, and 口 among digits; not a multiplication, not 3口人.

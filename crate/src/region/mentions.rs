@@ -98,7 +98,7 @@ const MEDIA_AFTER: &[&str] = &[
 /// Every mention of a division in `text` (Simplified Chinese), in text order.
 pub fn mentions(text: &str) -> Vec<Mention> {
     let raw = find(text);
-    let resolved = resolve(raw);
+    let resolved = resolve(text, raw);
     finish(text, resolved)
 }
 
@@ -201,7 +201,7 @@ const NEAR_BYTES: usize = 300;
 /// anchor adds its relatedness, twice when it is near. Anchors are counted per division, and
 /// the near ones found by position, so a long text costs a pass, not a product of its mentions.
 /// (Relatedness values are multiples of 0.5, so the sums are exact in any order.)
-fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
+fn resolve(text: &str, mut raw: Vec<Raw>) -> Vec<Raw> {
     let anchors: Vec<(usize, &'static Division)> = raw
         .iter()
         .filter(|r| r.targets.len() == 1)
@@ -222,6 +222,12 @@ fn resolve(mut raw: Vec<Raw>) -> Vec<Raw> {
         let near: Vec<&'static Division> = anchors[from..]
             .iter()
             .take_while(|&&(pos, _)| pos < r.start_byte + NEAR_BYTES)
+            // Only in the same sentence: a sentence on a namesake (“我们在福建龙岩也有个永定区”)
+            // says nothing of the one the sentence before or after names.
+            .filter(|&&(pos, _)| {
+                let (a, b) = (pos.min(r.start_byte), pos.max(r.start_byte));
+                !text.get(a..b).is_some_and(|t| t.contains(['\n', '。', '!', '?', '！', '？']))
+            })
             .map(|&(_, a)| a)
             .collect();
         let score = |t: &Target| -> f64 {
@@ -422,6 +428,15 @@ mod tests {
         assert_eq!(spans("岷县、甘肃省岷县").len(), 3);
         assert!(spans("城区人口").is_empty());
         assert_eq!(spans("阳泉市城区")[1], ("城区".to_string(), "140302"));
+    }
+
+    #[test]
+    fn a_namesake_in_the_next_sentence_does_not_pull_a_name_its_way() {
+        // 张家界's 永定区 throughout; a sentence on 龙岩's namesake places only its own mention.
+        let text = "张家界日报讯 永定区是张家界市的中心城区。游客到了张家界才发现,这里也有一个永定区。我们在福建龙岩也有个永定区。两个永定区签订协议。";
+        let codes: Vec<&str> =
+            mentions(text).iter().filter(|m| m.adcodes.len() == 2).map(|m| m.adcodes[0]).collect();
+        assert_eq!(codes, ["430802", "430802", "350803", "430802"]);
     }
 
     #[test]
