@@ -595,7 +595,17 @@ impl Markers {
             WordSets::new(&[main_names]).find(chars).try_into().expect("one list");
         // 招聘三都籍贫困劳动力: a name before 籍 says where people come from, not whose figure.
         let origin = |e: usize| chars.get(e) == Some(&'籍');
-        scope.extend(name_hits.iter().filter(|&&(_, e)| !origin(e)).map(|&(s, e)| (s, e, true)));
+        // 上海长宁区 beside 长宁县: the main region's short name inside a namesake's longer one
+        // is that other region.
+        let in_other = |s: usize, e: usize| {
+            other_regions.iter().any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
+        };
+        scope.extend(
+            name_hits
+                .iter()
+                .filter(|&&(s, e)| !origin(e) && !in_other(s, e))
+                .map(|&(s, e)| (s, e, true)),
+        );
         // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
         // subject of what follows; one that opens a clause or sentence is.
         scope.extend(
