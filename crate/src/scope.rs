@@ -191,7 +191,8 @@ const TASK_LISTS: &[&str] =
     &["目标任务是:", "目标任务:", "主要任务是:", "重点任务是:", "工作目标是:", "工作目标:"];
 
 /// Words that date a figure to the report's own present (到今年, 目前, 如今).
-const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前"];
+/// (至此: by this point of the story, …全部脱贫 after the year's last batch.)
+const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前", "至此"];
 
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
