@@ -106,7 +106,16 @@ fn other_region_mentions(
                 None => false,
             }
         })
-        .map(|m| (m.start, m.end))
+        // 与广东深圳市龙华区: a name right after others (a province's short name, which counts
+        // for nothing alone) is read from the run's first, so the word before the run says
+        // whether it is a partner.
+        .map(|m| {
+            let mut start = m.start;
+            while let Some(p) = found.iter().rev().find(|p| p.end == start && p.start < start) {
+                start = p.start;
+            }
+            (start, m.end)
+        })
         .collect()
 }
 

@@ -192,7 +192,8 @@ const TASK_LISTS: &[&str] =
 
 /// Words that date a figure to the report's own present (到今年, 目前, 如今).
 /// (至此: by this point of the story, …全部脱贫 after the year's last batch.)
-const PRESENT_MARKERS: &[&str] = &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前", "至此"];
+const PRESENT_MARKERS: &[&str] =
+    &["今年", "目前", "当前", "如今", "现在", "至今", "截至目前", "至此"];
 
 /// Words that make a figure cumulative.
 const CUMULATIVE: &[&str] = &[
@@ -609,6 +610,7 @@ impl Markers {
         );
         // Another region named as a place or partner (在西宁开办…, 与隆德县…) is not the
         // subject of what follows; one that opens a clause or sentence is.
+        // (A run of names, 与广东深圳市龙华区, starts at its first: `other_region_mentions`.)
         scope.extend(
             other_regions
                 .iter()
