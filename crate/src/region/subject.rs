@@ -261,7 +261,8 @@ fn is_informant(chars: &[char], m: &Mention) -> bool {
         return false;
     }
     let after = &chars[m.end..(m.end + INFORMANT_REACH).min(chars.len())];
-    let cut = after.iter().position(|&c| matches!(c, ',' | '。' | ';' | '\n')).unwrap_or(after.len());
+    let cut =
+        after.iter().position(|&c| matches!(c, ',' | '。' | ';' | '\n')).unwrap_or(after.len());
     crate::words::contains_any(&after[..cut], INFORMED_WORDS)
 }
 
