@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind41) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind40, tests/blind41) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -105,6 +105,10 @@ SETS = [
     # The campaign's middle years 2016-2019 (remaining poor, dynamic adjustment, tasks, this
     # year vs since 2014): 0.829 at its first reading, 1.000 after the fixes it led to (README).
     ("blind39", os.path.join(ROOT, "tests/gold/blind39"), os.path.join(ROOT, "tests/blind39"), 0.97, 1.0, 1.0),
+    # Short texts as users paste them (150-600 chars: a flash, a Weibo repost, a caption, a
+    # table caption plus three lines): 0.808 at its first reading, 0.982 after the fixes it led
+    # to (README).
+    ("blind40", os.path.join(ROOT, "tests/gold/blind40"), os.path.join(ROOT, "tests/blind40"), 0.97, 1.0, 1.0),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.

@@ -49,7 +49,9 @@ fn half_width(c: char) -> char {
     match c as u32 {
         0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
         0x3000 | 0x00A0 | 0x2002..=0x200A => ' ',
-        0x2794 | 0x27F6 => '→',
+        // Arrows a change is written with, the emoji's too (21.6%➡️0, its variation selector
+        // dropped below).
+        0x2794 | 0x27A1 | 0x27F6 | 0x2B95 => '→',
         _ => c,
     }
 }
@@ -189,8 +191,10 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         match c {
-            // Invisible: a BOM, zero-width spaces and joiners, a soft hyphen (0.2\u{AD}1%), CR.
-            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{AD}' | '\r' => {
+            // Invisible: a BOM, zero-width spaces and joiners, a soft hyphen (0.2\u{AD}1%), CR,
+            // and the variation selectors that make a symbol an emoji or text (➡️).
+            '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{AD}' | '\r'
+            | '\u{FE0E}' | '\u{FE0F}' => {
                 i += 1;
                 continue;
             }

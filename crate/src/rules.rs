@@ -632,12 +632,13 @@ fn excluded_by(ind: &CompiledIndicator, q: &Quantity, ctx: &Context, in_clause: 
     })
 }
 
-/// Whether hit `h` stands in a note of what the figure includes, right after it
-/// (建档立卡贫困人口调整为43867户168502人(含已脱贫人口)): it says what is counted in, and
-/// takes nothing away from what the figure is.
+/// Whether hit `h` stands in a bracketed note right after the figure: of what it includes
+/// (建档立卡贫困人口调整为43867户168502人(含已脱贫人口)), which says what is counted in, or
+/// of the line it is measured against (综合贫困发生率0.45%(低于3%的退出标准)), whose 低于 and
+/// 标准 speak of the threshold. Neither takes anything away from the figure stated before it.
 fn inclusion_note(chars: &[char], q: &Quantity, h: &Hit) -> bool {
     let Some(between) = chars.get(q.end..h.start) else { return false };
-    matches!(between, ['(', '含' | '包', ..]) && !between.contains(&')')
+    matches!(between, ['(', ..]) && !between.contains(&')')
 }
 
 /// Whether the word ending at `end` (目标, 任务, 计划) is said to be met: 绩效目标基本实现,

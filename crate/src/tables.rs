@@ -119,7 +119,8 @@ pub fn rewrite(n: Normalized) -> Normalized {
         let sheets = if sentences.is_empty() { sheets(&n.chars, &block) } else { Vec::new() };
         for sheet in sheets {
             let pairs = if sheet[0].cells.len() == 2 {
-                read_pairs(&n.chars, &sheet, when.clone())
+                let listed = k.checked_sub(1).and_then(|p| unit_list(&n.chars, &rows[p]));
+                read_pairs(&n.chars, &sheet, when.clone(), listed.as_deref())
             } else {
                 Vec::new()
             };
@@ -334,6 +335,50 @@ fn unit_note(chars: &[char], row: &Row) -> Option<String> {
     // One unit only: 单位:户、人、个 names a unit per column, in an order nothing gives.
     (!unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['(', ')', ',', '、']))
         .then(|| unit.to_string())
+}
+
+/// The units a caption line lists for a table's rows: `单位:户、人、个、%`; `None` for one unit
+/// (see [`unit_note`]) or none.
+fn unit_list(chars: &[char], row: &Row) -> Option<Vec<String>> {
+    let line: String = chars[row.start..row.end].iter().filter(|c| !c.is_whitespace()).collect();
+    let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(&line);
+    let units: Vec<String> = inner.strip_prefix("单位:")?.split('、').map(str::to_string).collect();
+    (units.len() >= 2 && units.iter().all(|u| !u.is_empty() && u.chars().count() <= 3))
+        .then_some(units)
+}
+
+/// The listed unit a row's label implies (户数 户, 人数 / 人口 人, 村 个, 率 %); for a label of
+/// two (累计脱贫户数/人数), both, as 户/人. Empty when the list holds no such unit.
+fn listed_unit(label: &str, units: &[String]) -> String {
+    let one = |l: &str| {
+        let u = if l.ends_with("户数") || l.ends_with('户') {
+            "户"
+        } else if l.ends_with("人数") || l.ends_with("人口") || l.ends_with('人') {
+            "人"
+        } else if l.ends_with('村') || l.ends_with("村数") {
+            "个"
+        } else if l.ends_with('率') || l.ends_with("认可度") {
+            "%"
+        } else {
+            ""
+        };
+        units.iter().find(|w| w.as_str() == u).map(String::as_str).unwrap_or("")
+    };
+    let parts: Vec<&str> = one_or_two(label);
+    let found: Vec<&str> = parts.iter().map(|p| one(p)).collect();
+    if found.iter().any(|u| u.is_empty()) {
+        String::new()
+    } else {
+        found.join("/")
+    }
+}
+
+/// A label split at its slash, when it names two figures (户数/人数).
+fn one_or_two(label: &str) -> Vec<&str> {
+    match label.split_once('/') {
+        Some((a, b)) if !a.is_empty() && !b.is_empty() && !b.contains('/') => vec![a, b],
+        _ => vec![label],
+    }
 }
 
 /// A number as tables write it: digits, separators, a point, maybe a percent sign.
@@ -691,12 +736,35 @@ const PAIR_HEADERS: &[&str] = &["指标", "项目", "指标名称", "主要指�
 /// "{label}{value}{unit}。". Only a block of three or more rows whose labels mostly carry a
 /// unit (建档立卡贫困户(户)) or that has a 指标 / 项目 header counts: two cells on a line are
 /// otherwise too common (a byline: 来源:…  日期:…).
-fn read_pairs(chars: &[char], block: &[Row], when: Option<(String, usize)>) -> Vec<Sentence> {
+///
+/// A caption right above that lists the table's units (单位:户、人、个、%) heads it too: each
+/// row then takes the listed unit its label implies (户数 户, 人数 人, 村 个, 率 %; 户数/人数
+/// 户/人 for a pair of values), and a value cell may carry a bracketed note after its figure
+/// (0(2014年末:11.63)), which is left out.
+fn read_pairs(
+    chars: &[char],
+    block: &[Row],
+    when: Option<(String, usize)>,
+    listed: Option<&[String]>,
+) -> Vec<Sentence> {
+    // The value cell, up to a bracketed note when a unit list heads the table.
+    let value_cell = |r: &Row| {
+        let cell = r.cells[1];
+        match (listed, cell.wrap) {
+            (Some(_), None) => {
+                let open = (cell.start..cell.end).find(|&p| chars[p] == '(');
+                open.filter(|&p| p > cell.start).map_or(cell, |p| Cell::new(cell.start, p))
+            }
+            _ => cell,
+        }
+    };
     let texts: Vec<(String, String)> =
-        block.iter().map(|r| (text(chars, r.cells[0]), text(chars, r.cells[1]))).collect();
-    let headed = PAIR_HEADERS.contains(&texts[0].0.as_str()) && !is_number(&texts[0].1);
-    let data: Vec<usize> = (usize::from(headed)..block.len()).collect();
-    let valued = data.iter().filter(|&&k| is_number(&texts[k].1)).count();
+        block.iter().map(|r| (text(chars, r.cells[0]), text(chars, value_cell(r)))).collect();
+    let headed = (PAIR_HEADERS.contains(&texts[0].0.as_str()) || listed.is_some())
+        && !is_number(&texts[0].1);
+    let headed_row = PAIR_HEADERS.contains(&texts[0].0.as_str()) && headed;
+    let data: Vec<usize> = (usize::from(headed_row)..block.len()).collect();
+    let valued = data.iter().filter(|&&k| is_value(&texts[k].1)).count();
     let with_unit = data.iter().filter(|&&k| !label_and_unit(&texts[k].0).1.is_empty()).count();
     if data.len() < 3 || valued * 3 < data.len() * 2 || !(headed || with_unit * 2 >= data.len()) {
         return Vec::new();
@@ -704,8 +772,13 @@ fn read_pairs(chars: &[char], block: &[Row], when: Option<(String, usize)>) -> V
     let mut out = Vec::new();
     for k in data {
         let (label, unit) = label_and_unit(&texts[k].0);
-        let cell = block[k].cells[1];
-        if label.is_empty() || is_number(&label) || !is_number(&texts[k].1) {
+        let unit = match listed {
+            Some(units) if unit.is_empty() => listed_unit(&label, units),
+            _ => unit,
+        };
+        let cell = value_cell(&block[k]);
+        let paired = listed.is_some() && is_value(&texts[k].1);
+        if label.is_empty() || is_number(&label) || !(is_number(&texts[k].1) || paired) {
             continue;
         }
         let mut s = labelled(chars, block[k].cells[0].start, &label, &unit, cell);
@@ -1118,6 +1191,23 @@ mod tests {
         );
         // A table without a total row is left as it is.
         assert!(s.ends_with("  2019         846        1732         4\n"), "{s}");
+    }
+
+    #[test]
+    fn a_caption_listing_units_heads_rows_of_label_and_value() {
+        // Each row takes the listed unit its label implies; a pair of values, a pair of units;
+        // a bracketed note after a value is left out.
+        let text = "表2 主要指标\n          单位:户、人、个、%\n累计脱贫户数/人数    5210/16034\n出列贫困村        27\n贫困发生率        0(2014年末:9.8)\n资料来源:县统计局\n";
+        let (s, _) = rewritten(text);
+        assert!(s.contains("累计脱贫户数/人数:5210户16034人。"), "{s}");
+        assert!(s.contains("出列贫困村:27个。"), "{s}");
+        assert!(s.contains("贫困发生率:0%。"), "{s}");
+        assert!(!s.contains("9.8"), "{s}");
+        // A list naming no unit a label implies gives that row none.
+        assert_eq!(listed_unit("农村公路", &["户".into(), "公里".into()]), "");
+        let one = "单位:元".chars().collect::<Vec<_>>();
+        let row = Row { start: 0, end: one.len(), cells: Vec::new(), kind: Kind::Spaced };
+        assert_eq!(unit_list(&one, &row), None);
     }
 
     #[test]

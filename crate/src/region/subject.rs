@@ -72,7 +72,8 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
                 weight *= 0.5;
             }
             let model = is_model(&chars, m);
-            if partners.near(m.start, m.end) || model {
+            let informant = is_informant(&chars, m);
+            if partners.near(m.start, m.end) || model || informant {
                 weight *= 0.3;
             }
             // An unsupported short name in the title (盘山 of 六盘山) is likelier a homonym
@@ -87,7 +88,7 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
                 titled.push(code);
                 // 关于X…的公示 names its subject outright.
                 weight += if title.2 { ABOUT_TITLE_BONUS } else { TITLE_BONUS };
-            } else if m.start < OPENING {
+            } else if m.start < OPENING && !informant {
                 let n = opening_bonus.entry(code).or_default();
                 if *n < 3 {
                     *n += 1;
@@ -96,6 +97,12 @@ pub fn main_region_among(text: &str, found: &[Mention]) -> Option<MainRegion> {
             }
         }
         *own.entry(code).or_default() += weight;
+    }
+    // 该县 / 该市 speaks of the division of that kind named last before it: one more mention
+    // of it (…临潭县正式退出贫困县序列。该县累计减贫…, in a flash whose source line names the
+    // prefecture).
+    for code in anaphora(&chars, found) {
+        *own.entry(code).or_default() += 1.0;
     }
     // 全县 / 全市 wording backs the divisions of that kind, each on its own: a prefecture
     // collects its counties' mentions below, not the bonus every county got from 全县.
@@ -240,6 +247,58 @@ fn is_model(chars: &[char], m: &Mention) -> bool {
     let after = &chars[m.end..(m.end + 3).min(chars.len())];
     ["学习", "借鉴"].iter().any(|w| crate::words::ends_with(before, w))
         || ["经验", "的经验"].iter().any(|w| crate::words::starts_with(after, w))
+}
+
+/// Words after an informant's name: 记者从甘南州扶贫办获悉.
+const INFORMED_WORDS: &[&str] = &["获悉", "了解到", "得知", "获得消息"];
+/// How far after the name (past its office: 扶贫办, 乡村振兴局) those words may stand.
+const INFORMANT_REACH: usize = 12;
+
+/// 记者从甘南州扶贫办获悉: the office a reporter heard the news from names its own division,
+/// the source of the story and not its subject (a prefecture's office tells of its county).
+fn is_informant(chars: &[char], m: &Mention) -> bool {
+    if m.start == 0 || chars[m.start - 1] != '从' {
+        return false;
+    }
+    let after = &chars[m.end..(m.end + INFORMANT_REACH).min(chars.len())];
+    let cut =
+        after.iter().position(|&c| matches!(c, ',' | '。' | ';' | '\n')).unwrap_or(after.len());
+    crate::words::contains_any(&after[..cut], INFORMED_WORDS)
+}
+
+/// How far before 该县 the county it speaks of may be named, in chars.
+const ANAPHORA_REACH: usize = 80;
+
+/// The division each 该县 / 该区 / 该市 / 该旗 / 该州 speaks of: the last one of that kind named
+/// (as a place) within [`ANAPHORA_REACH`] chars before it.
+fn anaphora(chars: &[char], found: &[Mention]) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    for i in 0..chars.len().saturating_sub(1) {
+        if chars[i] != '该' || !LEVEL_KINDS.contains(&chars[i + 1]) {
+            continue;
+        }
+        let kind = chars[i + 1];
+        let upto = found.partition_point(|m| m.start < i);
+        let named = found[..upto]
+            .iter()
+            .rev()
+            .take_while(|m| m.end + ANAPHORA_REACH >= i)
+            .filter(|m| m.kind == MentionKind::Place)
+            .find_map(|m| lookup(m.adcodes[0]).filter(|d| division_kind(d.name) == Some(kind)));
+        if let Some(d) = named {
+            out.push(d.adcode);
+        }
+    }
+    out
+}
+
+/// The kind char of a division's name (县, 区, 市, 旗, 盟; 州 for a 自治州).
+fn division_kind(name: &str) -> Option<char> {
+    if name.ends_with("自治州") {
+        Some('州')
+    } else {
+        name.chars().last().filter(|c| LEVEL_KINDS.contains(c))
+    }
 }
 
 /// 黔西南州望谟县: a division written right before one of its own units only locates it, as
