@@ -109,10 +109,17 @@ fn other_region_mentions(
         // 与广东深圳市龙华区: a name right after others (a province's short name, which counts
         // for nothing alone) is read from the run's first, so the word before the run says
         // whether it is a partner.
+        // (At most three names back, a province, a city and a county, each found by binary
+        // search: mentions are sorted and do not overlap, so their ends are sorted too. A
+        // text of nothing but names is one long run.)
         .map(|m| {
             let mut start = m.start;
-            while let Some(p) = found.iter().rev().find(|p| p.end == start && p.start < start) {
-                start = p.start;
+            for _ in 0..3 {
+                let k = found.partition_point(|p| p.end < start);
+                match found.get(k) {
+                    Some(p) if p.end == start && p.start < start => start = p.start,
+                    _ => break,
+                }
             }
             (start, m.end)
         })

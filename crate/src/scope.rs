@@ -599,8 +599,13 @@ impl Markers {
         let origin = |e: usize| chars.get(e) == Some(&'籍');
         // 上海长宁区 beside 长宁县: the main region's short name inside a namesake's longer one
         // is that other region.
+        // (Other regions are sorted by start; a name can only lie in one of the last few that
+        // start at or before it: a binary search, not a scan per name.)
         let in_other = |s: usize, e: usize| {
-            other_regions.iter().any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
+            let k = other_regions.partition_point(|&(os, _)| os <= s);
+            other_regions[k.saturating_sub(4)..k]
+                .iter()
+                .any(|&(os, oe)| os <= s && e <= oe && oe - os > e - s)
         };
         scope.extend(
             name_hits
