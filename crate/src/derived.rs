@@ -135,14 +135,18 @@ pub fn derive(hs: &[Headline]) -> Vec<Derived> {
 
 /// The latest incidence the populations imply: the starting incidence scaled by the share
 /// of the registered poor still remaining (both are shares of the same rural population).
+/// The year the registered poor were identified (精准识别, on 2013's figures).
+const IDENTIFICATION_YEAR: i32 = 2014;
+
 fn recomputed_incidence(hs: &[Headline]) -> Option<f64> {
     let before = get(hs, "poverty_incidence_rate_before")?;
     let remaining = get(hs, "remaining_poor_population")?.value;
     let registered = get(hs, "registered_poor_population")?;
-    // The starting rate is the registered population's share only at the registration's own
-    // date: a change stated from a later year (由2016年底的11.9%降至7.3%) starts from fewer.
-    if let (Some(a), Some(b)) = (before.time.year, registered.time.year) {
-        if a != b {
+    // The starting rate is the registered population's share only at the identification
+    // (2013's figures, registered in 2014) or the register's own date: a change stated from
+    // a later year (由2016年底的11.9%降至7.3%) starts from fewer poor.
+    if let Some(a) = before.time.year {
+        if a > IDENTIFICATION_YEAR && Some(a) != registered.time.year {
             return None;
         }
     }
@@ -374,6 +378,13 @@ mod tests {
         ];
         assert!(check(&hs).is_empty());
         assert!(!derive(&hs).iter().any(|d| d.id == "poverty_incidence_recomputed"));
+        // The identification's rate (end of 2013) beside the 2014 register still recomputes.
+        let hs = [
+            dated(h("registered_poor_population", 16934.0, "16934人"), 2014),
+            h("remaining_poor_population", 1417.0, "1417人"),
+            dated(h("poverty_incidence_rate_before", 13.8, "13.8%"), 2013),
+        ];
+        assert!(derive(&hs).iter().any(|d| d.id == "poverty_incidence_recomputed"));
     }
 
     #[test]
