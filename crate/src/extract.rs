@@ -287,7 +287,11 @@ impl Document {
             // 选派驻村工作队,共226支: a clause that only says "in all" continues the
             // previous one's subject, so cues may stand there.
             let clause = totals_previous(&n.chars, &claus, own_clause, (q.num_start, q.end));
-            let ctx = Context::new(&n.chars, clause, sentence, &hits, &quantities, q);
+            // Where a person figure's 户 pair starts (9862户36418人): cues are reached from
+            // there, and the words before the pair are the figure's.
+            let pair_start =
+                paired_household(&quantities, qi).map_or(q.num_start, |h| quantities[h].num_start);
+            let ctx = Context::new(&n.chars, clause, sentence, &hits, &quantities, q, pair_start);
             let best = (0..compiled.defs.len())
                 .filter_map(|i| compiled.score(i, q, &ctx).map(|m| (i, m)))
                 .max_by(|a, b| a.1.score.total_cmp(&b.1.score))
@@ -438,11 +442,7 @@ impl Document {
                 .target(&n.chars, sentence, clause, q.num_start)
                 // 今年将确保剩余的1,200多名贫困人口全部脱贫: the remaining poor a plan is to lift
                 // are the present count, stated as a fact.
-                .filter(|_| {
-                    let at = paired_household(&quantities, qi)
-                        .map_or(q.num_start, |h| quantities[h].num_start);
-                    !remaining_in_plan(compiled, ind, &n.chars, own_clause, at)
-                })
+                .filter(|_| !remaining_in_plan(compiled, ind, &n.chars, own_clause, pair_start))
             {
                 Some(Said::new(
                     format!("a target or plan ({word}), not an achievement"),
@@ -473,12 +473,7 @@ impl Document {
                     format!("a line or standard ({word}), not an amount reached"),
                     format!("是标准或界线({word}),不是实际达到的数额"),
                 ))
-            } else if task_figure(
-                &n.chars,
-                own_clause,
-                paired_household(&quantities, qi).map_or(q.num_start, |h| quantities[h].num_start),
-                q.end,
-            ) {
+            } else if task_figure(&n.chars, own_clause, pair_start, q.end) {
                 Some(Said::new(
                     "a task set (任务), not what was done",
                     "是下达的任务数,不是已完成的数字",

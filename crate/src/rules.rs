@@ -72,7 +72,7 @@ pub struct Context<'a> {
     /// ([`compared_difference`]).
     pub difference: bool,
     /// Where cues before the figure are measured to: the start of the 户 figure a person
-    /// figure is paired with ([`paired_household_start`]), else the figure's own.
+    /// figure is paired with (9862户36418人: the 9862), else the figure's own.
     pub reached_at: usize,
 }
 
@@ -85,6 +85,7 @@ impl<'a> Context<'a> {
         hits: &'a [Hit],
         quantities: &'a [Quantity],
         q: &Quantity,
+        reached_at: usize,
     ) -> Context<'a> {
         let label_colon = label_colon(chars, clause, q);
         let said_of = said_of_clause(chars, clause, sentence, q, quantities);
@@ -96,7 +97,6 @@ impl<'a> Context<'a> {
             + year_list_before(chars, q.num_start, head)
             + listed;
         let difference = compared_difference(chars, q, clause);
-        let reached_at = paired_household_start(quantities, q).unwrap_or(q.num_start);
         Context {
             chars,
             clause,
@@ -521,18 +521,6 @@ pub fn is_delta(chars: &[char], q: &Quantity) -> bool {
     ["增长", "增加", "提高", "增收", "减少", "下降", "上升", "增长了", "增加了", "提高了", "下降了"]
         .iter()
         .any(|w| words::ends_with(head, w))
-}
-
-/// Where the 户 figure a person figure is paired with starts (9862户36418人: the 9862), if
-/// it has one right before it.
-fn paired_household_start(quantities: &[Quantity], q: &Quantity) -> Option<usize> {
-    if q.unit != UnitKind::Person {
-        return None;
-    }
-    let before = &quantities[..quantities.partition_point(|o| o.start < q.start)];
-    let h = before.last()?;
-    (h.unit == UnitKind::Household && h.end <= q.num_start && q.num_start <= h.end + 1)
-        .then_some(h.num_start)
 }
 
 /// Whether `q` is a difference from another figure the clause compares with (比最初识别时多出
