@@ -995,20 +995,30 @@ fn continued_from(chars: &[char], claus: &[Span], pos: usize) -> Option<Span> {
     }
     let head = &chars[clause.0..pos];
     // 2015年底为14.9%,2016年底为9.7%: the next item of a series of dated figures.
-    // …新改建农村公路68公里,过渡期以来累计完成237公里: a head of time and a verb alone goes on
-    // with the previous clause's subject too.
-    let series_item = carries_subject(head);
+    let series_item = head.first().is_some_and(char::is_ascii_digit) && carries_subject(head);
     let continues = changed_to(head) || series_item || restates_total(head);
     let k = claus.binary_search(&clause).ok()?;
     (continues && k > 0 && clause.0 > 0 && chars[clause.0 - 1] == ',').then(|| claus[k - 1])
 }
 
 /// Whether `head`, a clause before its figure, is only a period and a word of a running total
-/// (三年累计完成, 五年来共, 累计): the clause gives the total of what the previous clause
-/// counted for one period (全年新改建农村公路186公里,三年累计完成512公里).
+/// (三年累计完成, 五年来共, 过渡期以来累计完成, 累计): the clause gives the total of what the
+/// previous clause counted for one period (全年新改建农村公路186公里,三年累计完成512公里).
 fn restates_total(head: &[char]) -> bool {
-    const WORDS: &[&str] =
-        &["累计", "共计", "合计", "总计", "共", "完成", "实现", "达到", "达", "期间", "以来"];
+    const WORDS: &[&str] = &[
+        "累计",
+        "共计",
+        "合计",
+        "总计",
+        "共",
+        "完成",
+        "实现",
+        "达到",
+        "达",
+        "期间",
+        "以来",
+        "过渡期",
+    ];
     let mut total = false;
     let only =
         crate::words::made_of(head, "年来近一二两三四五六七八九十", WORDS, |w| {
@@ -1138,12 +1148,6 @@ const TIME_AND_VERB: &[&str] = &[
     "为",
     "约",
     "已",
-    // …新改建农村公路68公里,过渡期以来累计完成237公里.
-    "以来",
-    "过渡期",
-    "累计",
-    "完成",
-    "共计",
 ];
 
 /// Whether `head`, a clause before its figure, is only time and a verb (全年预计达到,
@@ -1151,7 +1155,7 @@ const TIME_AND_VERB: &[&str] = &[
 fn carries_subject(head: &[char]) -> bool {
     let mut verb = false;
     let only = crate::words::made_of(head, "年月底", TIME_AND_VERB, |w| {
-        verb |= !matches!(w, "全年" | "今年" | "当年" | "预计" | "约" | "已" | "以来" | "过渡期");
+        verb |= !matches!(w, "全年" | "今年" | "当年" | "预计" | "约" | "已");
     });
     only && verb
 }
