@@ -327,22 +327,25 @@ fn unit_of(label: &str, own: String, table_unit: Option<&str>) -> String {
     }
 }
 
-/// The unit a caption line gives a whole table: `(单位:元)`, `单位:万元`.
-fn unit_note(chars: &[char], row: &Row) -> Option<String> {
+/// What a caption line says after 单位: (`(单位:元)`, `单位:户、人、个、%`), white space out.
+fn caption_units(chars: &[char], row: &Row) -> Option<String> {
     let line: String = chars[row.start..row.end].iter().filter(|c| !c.is_whitespace()).collect();
     let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(&line);
-    let unit = inner.strip_prefix("单位:")?;
+    inner.strip_prefix("单位:").map(str::to_string)
+}
+
+/// The unit a caption line gives a whole table: `(单位:元)`, `单位:万元`.
+fn unit_note(chars: &[char], row: &Row) -> Option<String> {
+    let unit = caption_units(chars, row)?;
     // One unit only: 单位:户、人、个 names a unit per column, in an order nothing gives.
     (!unit.is_empty() && unit.chars().count() <= 4 && !unit.contains(['(', ')', ',', '、']))
-        .then(|| unit.to_string())
+        .then_some(unit)
 }
 
 /// The units a caption line lists for a table's rows: `单位:户、人、个、%`; `None` for one unit
 /// (see [`unit_note`]) or none.
 fn unit_list(chars: &[char], row: &Row) -> Option<Vec<String>> {
-    let line: String = chars[row.start..row.end].iter().filter(|c| !c.is_whitespace()).collect();
-    let inner = line.strip_prefix('(').and_then(|l| l.strip_suffix(')')).unwrap_or(&line);
-    let units: Vec<String> = inner.strip_prefix("单位:")?.split('、').map(str::to_string).collect();
+    let units: Vec<String> = caption_units(chars, row)?.split('、').map(str::to_string).collect();
     (units.len() >= 2 && units.iter().all(|u| !u.is_empty() && u.chars().count() <= 3))
         .then_some(units)
 }
