@@ -162,9 +162,13 @@ pub fn normalize(text: &str) -> Normalized {
         }
         (a, b) => a.or(b),
     };
+    let (cue_lines, cue_run_on) = subtitle_cues(&src).unzip();
     let dropped = union(
         union(union(spaces_inside_numbers(&src), phrase_breaks(&src)), letter_spacing(&src)),
-        union(markdown_marks(&src), line_break_tags(&src)),
+        union(
+            union(markdown_marks(&src), line_break_tags(&src)),
+            union(cue_lines, speech_hesitations(&src)),
+        ),
     );
 
     let csv = csv_line_breaks(text);
@@ -187,6 +191,12 @@ pub fn normalize(text: &str) -> Normalized {
             continue;
         }
         if dropped.as_ref().is_some_and(|d| d[i]) {
+            i += 1;
+            continue;
+        }
+        if c == '\n' && cue_run_on.as_ref().is_some_and(|b| b[i]) {
+            chars.push(' ');
+            map.push(i);
             i += 1;
             continue;
         }
@@ -592,6 +602,198 @@ pub fn markdown_marks(src: &[char]) -> Option<Vec<bool>> {
     drop
 }
 
+/// A subtitle cue's time (`00:01:23,456`, WebVTT's `01:23.456` or `00:01:23.456`) at the
+/// start of `s`: milliseconds and the chars read.
+fn cue_time(s: &[char]) -> Option<(u64, usize)> {
+    let mut parts = [0u64; 3];
+    let mut count = 0;
+    let mut i = 0;
+    loop {
+        let digits = s[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 || digits > 2 || count == 3 {
+            return None;
+        }
+        parts[count] =
+            s[i..i + digits].iter().fold(0, |n, c| n * 10 + c.to_digit(10).unwrap_or(0) as u64);
+        count += 1;
+        i += digits;
+        match s.get(i) {
+            Some(':') => i += 1,
+            Some(',' | '.') if count >= 2 => break,
+            _ => return None,
+        }
+    }
+    let millis = s[i + 1..].iter().take(3).take_while(|c| c.is_ascii_digit()).count();
+    if millis == 0 {
+        return None;
+    }
+    let frac =
+        s[i + 1..i + 1 + millis].iter().fold(0, |n, c| n * 10 + c.to_digit(10).unwrap_or(0) as u64);
+    let (h, m, sec) =
+        if count == 3 { (parts[0], parts[1], parts[2]) } else { (0, parts[0], parts[1]) };
+    Some((((h * 60 + m) * 60 + sec) * 1000 + frac * 10u64.pow(3 - millis as u32), i + 1 + millis))
+}
+
+/// A subtitle timing line (`00:00:19,980 --> 00:00:23,410`, WebVTT settings after it allowed):
+/// its start and end in milliseconds.
+fn cue_timing(line: &[char]) -> Option<(u64, u64)> {
+    let lead = line.iter().take_while(|c| c.is_whitespace()).count();
+    let (start, n) = cue_time(&line[lead..])?;
+    let rest = &line[lead + n..];
+    let gap = rest.iter().take_while(|&&c| c == ' ').count();
+    let rest = rest.get(gap..)?;
+    if !rest.starts_with(&['-', '-', '>']) {
+        return None;
+    }
+    let rest = &rest[3..];
+    let gap = rest.iter().take_while(|&&c| c == ' ').count();
+    let (end, _) = cue_time(rest.get(gap..)?)?;
+    Some((start, end))
+}
+
+/// Pause, in milliseconds, between two subtitle cues under which the second goes on with the
+/// first one's sentence: a speaker's phrase cut for the screen (建档立卡贫困户 | 2713户9356人)
+/// runs on with no pause; a new sentence comes after one.
+const CUE_RUN_ON_MS: u64 = 200;
+
+/// A subtitle file (SRT or WebVTT: numbered cues, each a timing line and its text, blank lines
+/// between): the cue numbers, timing lines and blank lines go, so the spoken text reads as
+/// prose. Returns the chars to drop and the line breaks to read as a comma: between the lines
+/// of a cue, and between cues that follow each other with no pause (speech cut for the screen,
+/// not a sentence's end); after a pause the line break stays. `None` when the text has fewer
+/// than three timing lines.
+fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
+    // A quick test first: a timing line holds "-->".
+    let arrows = src.windows(3).filter(|w| w == &['-', '-', '>']).take(3).count();
+    if arrows < 3 {
+        return None;
+    }
+    let mut lines = Vec::new();
+    let mut start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, src.len()));
+    let timings: Vec<Option<(u64, u64)>> =
+        lines.iter().map(|&(a, b)| cue_timing(&src[a..b])).collect();
+    if timings.iter().flatten().count() < 3 {
+        return None;
+    }
+    let blank = |k: usize| src[lines[k].0..lines[k].1].iter().all(|c| c.is_whitespace());
+    let cue_number = |k: usize| {
+        let line = &src[lines[k].0..lines[k].1];
+        line.iter().any(char::is_ascii_digit)
+            && line.iter().all(|c| c.is_ascii_digit() || c.is_whitespace())
+    };
+    let mut drop = vec![false; src.len()];
+    let mut comma = vec![false; src.len()];
+    // The line break after the last text line, and when its cue ended.
+    let mut pending: Option<(usize, u64)> = None;
+    // The current cue's end, and whether a text line of it was seen.
+    let mut cue: Option<u64> = None;
+    let mut cue_has_text = false;
+    for k in 0..lines.len() {
+        let (a, b) = lines[k];
+        // The line with its line break (the last line has none).
+        let whole = a..(b + 1).min(src.len());
+        if let Some((from, to)) = timings[k] {
+            drop[whole].iter_mut().for_each(|x| *x = true);
+            if let Some((brk, ended)) = pending {
+                comma[brk] = from.saturating_sub(ended) < CUE_RUN_ON_MS;
+            }
+            (cue, cue_has_text) = (Some(to), false);
+        } else if (cue_number(k) && timings.get(k + 1).is_some_and(Option::is_some))
+            || (cue.is_some() && blank(k))
+        {
+            drop[whole].iter_mut().for_each(|x| *x = true);
+        } else if let Some(to) = cue {
+            // A cue's second line runs on from its first.
+            if let Some((brk, _)) = pending.filter(|_| cue_has_text) {
+                comma[brk] = true;
+            }
+            pending = (b < src.len()).then_some((b, to));
+            cue_has_text = true;
+        }
+    }
+    Some((drop, comma))
+}
+
+/// Filler words of speech that may stand as a clause of their own in a transcript (吴海峰:嗯,
+/// 大家好; 培训了……那个……两万多人次).
+const FILLERS: &[&str] =
+    &["嗯嗯", "嗯", "呃", "啊", "哦", "唔", "哎", "那个", "这个", "对对对", "对对", "对", "就是"];
+
+/// Speech as a transcript writes it down: a filler word standing as a clause of its own (嗯,
+/// 那个……, 对,) goes with the comma or dots after it; dots of hesitation between a word and a
+/// number (培训了……两万多人次) go; a number begun and begun again (四千六百……四千六百三十二户)
+/// keeps its second, whole saying. Written prose has none of these shapes. `None` when nothing
+/// is dropped.
+fn speech_hesitations(src: &[char]) -> Option<Vec<bool>> {
+    let number_char =
+        |c: char| c.is_ascii_digit() || crate::numbers::chars::cn(c).is_some() || c == '.';
+    let opens_clause = |k: usize| {
+        k == 0 || matches!(src[k - 1], ',' | '。' | ':' | '…' | '—' | '!' | '?' | '\n' | ' ' | '、')
+    };
+    let mut drop: Option<Vec<bool>> = None;
+    let mut mark = |from: usize, to: usize| {
+        drop.get_or_insert_with(|| vec![false; src.len()])[from..to]
+            .iter_mut()
+            .for_each(|x| *x = true);
+    };
+    let mut i = 0;
+    while i < src.len() {
+        let c = src[i];
+        if c == '…' {
+            let run = src[i..].iter().take_while(|&&d| d == '…').count();
+            // 培训了……那个……两万多人次: past a filler and its own dots (dropped below).
+            let mut k = i + run;
+            if let Some(w) = FILLERS.iter().find(|w| crate::words::starts_with(&src[k..], w)) {
+                let end = k + w.chars().count();
+                let dots = src[end..].iter().take_while(|&&d| d == '…').count();
+                if dots > 0 {
+                    k = end + dots;
+                }
+            }
+            let next = src.get(k).copied();
+            let before = i.checked_sub(1).map(|k| src[k]);
+            if let (Some(b), Some(n)) = (before, next) {
+                if number_char(b) && number_char(n) {
+                    // A number begun again: the first saying is a prefix of the second.
+                    let first = src[..i].iter().rev().take_while(|&&d| number_char(d)).count();
+                    let said = &src[i - first..i];
+                    if src[i + run..].starts_with(said) {
+                        mark(i - first, i + run);
+                    }
+                } else if is_han(b) && number_char(n) {
+                    mark(i, i + run);
+                }
+            }
+            i += run;
+            continue;
+        }
+        if opens_clause(i) {
+            if let Some(w) = FILLERS.iter().find(|w| crate::words::starts_with(&src[i..], w)) {
+                let end = i + w.chars().count();
+                let punct = match src.get(end) {
+                    Some(',' | '、') => 1,
+                    Some('…') => src[end..].iter().take_while(|&&d| d == '…').count(),
+                    _ => 0,
+                };
+                if punct > 0 {
+                    mark(i, end + punct);
+                    i = end + punct;
+                    continue;
+                }
+            }
+        }
+        i += 1;
+    }
+    drop
+}
+
 /// HTML line breaks left in plain text (`<br>`, `<br/>`, `<br />`): a Markdown table's cell
 /// written over two lines (`1,563户<br>5,814人`), or a page copied with its markup. Layout,
 /// not words: dropped. `None` when the text has none.
@@ -778,6 +980,33 @@ mod tests {
             "| 易地扶贫搬迁 | 1,563户5,814人 | 1,563户5,814人 |"
         );
         assert_eq!(norm("a<b 且 c<br d"), "a<b 且 c<br d");
+    }
+
+    #[test]
+    fn subtitle_cues_read_as_speech() {
+        let srt = "1\r\n00:00:05,000 --> 00:00:08,400\r\n全县5216户19874名\r\n\r\n2\r\n00:00:08,400 --> 00:00:11,900\r\n贫困群众全部脱贫\r\n\r\n3\r\n00:00:13,000 --> 00:00:15,000\r\n全县42个贫困村\r\n全部退出\r\n";
+        // No pause: one sentence; after a pause: a new line; a cue's two lines: one.
+        assert_eq!(norm(srt), "全县5216户19874名 贫困群众全部脱贫\n全县42个贫困村 全部退出\n");
+        // WebVTT's times, without hours.
+        assert_eq!(
+            cue_timing(&"01:02.500 --> 01:04.000 line:0".chars().collect::<Vec<_>>()),
+            Some((62_500, 64_000))
+        );
+        // Two timing lines are no subtitle file.
+        let two = "00:00:01,000 --> 00:00:02,000\n甲\n\n00:00:02,000 --> 00:00:03,000\n乙";
+        assert!(norm(two).contains("-->"));
+    }
+
+    #[test]
+    fn spoken_fillers_and_false_starts_go() {
+        assert_eq!(
+            norm("县长:嗯,建档立卡贫困户,一共是三千二百……三千二百一十五户,对,全部脱贫了。"),
+            "县长:建档立卡贫困户,一共是三千二百一十五户,全部脱贫了。"
+        );
+        assert_eq!(norm("我们培训了……那个……两万多人次"), "我们培训了两万多人次");
+        // Dots between a word and a word, or numbers that differ, stay.
+        assert_eq!(norm("种植、养殖……等产业"), "种植、养殖……等产业");
+        assert_eq!(norm("六十……五十四个"), "六十……五十四个");
     }
 
     #[test]
