@@ -284,13 +284,20 @@ impl Document {
             }
             let sentence = containing(&sents, q.num_start).unwrap_or((q.num_start, q.end));
             let own_clause = clause_of(&claus, q.num_start);
-            // 选派驻村工作队,共226支: a clause that only says "in all" continues the
-            // previous one's subject, so cues may stand there.
-            let clause = totals_previous(&n.chars, &claus, own_clause, (q.num_start, q.end));
             // Where a person figure's 户 pair starts (9862户36418人): cues are reached from
             // there, and the words before the pair are the figure's.
             let pair_start =
                 paired_household(&quantities, qi).map_or(q.num_start, |h| quantities[h].num_start);
+            // 选派驻村工作队,共226支: a clause that only says "in all" continues the
+            // previous one's subject, so cues may stand there (建档立卡贫困户,共4632户17305人:
+            // before a pair, for its person figure too).
+            let clause = totals_previous(
+                &n.chars,
+                &claus,
+                &hits,
+                own_clause,
+                (pair_start.max(own_clause.0), q.end),
+            );
             let ctx = Context::new(&n.chars, clause, sentence, &hits, &quantities, q, pair_start);
             let best = (0..compiled.defs.len())
                 .filter_map(|i| compiled.score(i, q, &ctx).map(|m| (i, m)))
@@ -1119,6 +1126,10 @@ fn without_date(head: &[char]) -> &[char] {
     while end > 0 && matches!(head[end - 1], '底' | '末' | '初') {
         end -= 1;
     }
+    // 增长到今年的: a year named by its relation to now.
+    if end >= 2 && matches!(head[end - 2..end], ['今' | '去' | '当' | '本' | '上', '年']) {
+        return &head[..end - 2];
+    }
     if end >= 5 && head[end - 1] == '年' {
         let year = &head[end - 5..end - 1];
         if year.iter().all(|c| c.is_ascii_digit() || "〇零一二三四五六七八九".contains(*c))
@@ -1132,6 +1143,20 @@ fn without_date(head: &[char]) -> &[char] {
 /// Words that, alone before a figure in its clause, make it the total of what the previous
 /// clause introduced (…工作队,共226支).
 const TOTAL_HEADS: &[&str] = &["共", "共计", "合计", "总计", "累计", "共有", "达", "计"];
+
+/// Whether a clause's words before its figure only say "in all": a word of [`TOTAL_HEADS`],
+/// spoken forms too (一共是, 总共有, 合计为).
+fn is_total_head(head: &[char]) -> bool {
+    let head = match head {
+        [rest @ .., '是' | '为' | '有'] if !rest.is_empty() => rest,
+        _ => head,
+    };
+    let head = match head {
+        ['一' | '总', rest @ ..] if rest.first() == Some(&'共') => rest,
+        _ => head,
+    };
+    TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()))
+}
 
 /// Words a clause may hold before its figure and still say nothing of what it counts.
 const TIME_AND_VERB: &[&str] = &[
@@ -1160,12 +1185,18 @@ fn carries_subject(head: &[char]) -> bool {
     only && verb
 }
 
-fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -> Span {
+fn totals_previous(
+    chars: &[char],
+    claus: &[Span],
+    hits: &[crate::rules::Hit],
+    clause: Span,
+    figure: Span,
+) -> Span {
     let pos = figure.0;
     let head = &chars[clause.0..pos];
     // Clauses are sorted and disjoint: a binary search, and no String per figure.
     let k = claus.binary_search(&clause).ok();
-    let is_total_head = || TOTAL_HEADS.iter().any(|w| head.iter().copied().eq(w.chars()));
+    let is_total_head = || is_total_head(head);
     // …收入突破万元大关,全年预计达到10932元: a head of only time and verb goes on likewise.
     let carries = || carries_subject(&chars[clause.0..pos.max(clause.0)]);
     // 搬了三千多户,一万三千多人: a person figure opening its clause after a 户 figure is its
@@ -1191,6 +1222,33 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -
             && matches!(prev.first(), Some('从' | '就'))
             && ["看", "而言", "来说"].iter().any(|w| crate::words::ends_with(prev, w))
     };
+    // 贫困发生率,从…12.6%…; 公益性岗位,全县开发了2100个: a clause of only a short noun
+    // phrase, closed by a word of the catalog (a spoken particle after it at most), names the
+    // topic the next clause's figure measures, as a label does.
+    let topic_noun = |k: usize| {
+        let prev = claus[k - 1];
+        let words = &chars[prev.0..prev.1];
+        let end = match words.last() {
+            Some('啊' | '呢' | '吧' | '呀') => prev.1 - 1,
+            _ => prev.1,
+        };
+        // A noun, not a predicate (全县剩余贫困人口全部脱贫,累计减贫…): what it ends with.
+        let noun_end = matches!(
+            chars[end - 1],
+            '率' | '位' | '入' | '口' | '户' | '村' | '路' | '众' | '队' | '数' | '程'
+        );
+        words.len() <= 12
+            && end > prev.0
+            && noun_end
+            && !words.iter().any(char::is_ascii_digit)
+            && crate::rules::hits_in(hits, prev).iter().any(|h| h.end == end)
+    };
+    // 人均可支配收入由2015年的3100元,增长到2020年的10320元: the end of a change goes on from
+    // the clause that gave its start.
+    let change_end = |k: usize| {
+        let prev = &chars[claus[k - 1].0..claus[k - 1].1];
+        changed_to(head) && prev.iter().any(|&c| c == '由' || c == '从')
+    };
     // 农村公路:新改建1036.5公里: a short label before a colon names what the value after it
     // measures, verb and all.
     let label = |k: usize| {
@@ -1204,10 +1262,25 @@ fn totals_previous(chars: &[char], claus: &[Span], clause: Span, figure: Span) -
                     || carries()
                     || pairs_households()
                     || alone()
-                    || topic(k))
+                    || topic(k)
+                    || topic_noun(k)
+                    || change_end(k))
                     && chars[clause.0 - 1] == ',')
                     || label(k)) =>
         {
+            // 建档立卡贫困户,一共是四千六百三十二户,一万七千三百零五人: the 户 figure's clause may
+            // go on from the one before it in turn.
+            if pairs_households() {
+                let prev = claus[k - 1];
+                let number = |c: &&char| {
+                    c.is_ascii_digit()
+                        || matches!(c, '.' | '多' | '余')
+                        || crate::numbers::chars::cn(**c).is_some()
+                };
+                let digits = chars[prev.0..clause.0 - 2].iter().rev().take_while(number).count();
+                let households = (clause.0 - 2 - digits, clause.0 - 1);
+                return (totals_previous(chars, claus, hits, prev, households).0, clause.1);
+            }
             (claus[k - 1].0, clause.1)
         }
         _ => clause,

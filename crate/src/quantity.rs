@@ -389,10 +389,20 @@ fn rate_zero(chars: &[char], start: usize) -> bool {
     let clause = clause.strip_suffix('了').unwrap_or(clause);
     // 贫困发生率从2014年底的23.8%逐年下降,2020年底降为0: the rate is the clause before's,
     // still falling.
+    // 贫困发生率,从二〇一四年的百分之十二点六,降到了零: the rate named a clause further back,
+    // a start in the clause before.
     let mut rate_before = || {
-        clauses
-            .next()
-            .is_some_and(|c| c.contains("发生率") && (c.contains('%') || c.contains("下降")))
+        let start = |c: &str| c.contains('%') || c.contains("百分之") || c.contains("下降");
+        let here = start(clause);
+        let Some(c) = clauses.next() else { return false };
+        // A topic clause after a colon (介绍:贫困发生率,从…) is the words after it.
+        let topic = |t: &str| {
+            let t = t.rsplit(':').next().unwrap_or(t);
+            t.contains("发生率") && t.chars().count() <= 12
+        };
+        (c.contains("发生率") && start(c))
+            || (here && topic(c))
+            || (start(c) && clauses.next().is_some_and(topic))
     };
     // A bracketed note on the way ((按当年乡村户籍人口计算)) is no distance.
     let mut depth = 0usize;

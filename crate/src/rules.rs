@@ -435,7 +435,7 @@ impl Compiled {
                 .find(|w| words::ends_with(head, w))
                 .is_some_and(|w| {
                     let rest = &head[..head.len() - w.chars().count()];
-                    words::made_of(rest, "年月底现并已均于在", TIME_AND_MANNER, |_| {})
+                    words::made_of(rest, "年月底现并已均于在也", TIME_AND_MANNER, |_| {})
                 })
         };
         hits.iter()
@@ -466,7 +466,12 @@ pub fn said_of_clause(
     let listed = c.get(q.end) == Some(&'、')
         && rest.len() <= 12
         && !starting_in(quantities, |o| o.start, rest.start, rest.end).is_empty();
-    if !(rest.is_empty() || listed) || c.get(clause.1) != Some(&',') {
+    // 全县28个贫困村,全部出列: the noun a figure counts may close its clause after it.
+    let words_after = c.get(rest.clone()).unwrap_or_default();
+    let noun = words_after.len() <= 8
+        && words_after.iter().all(|&ch| crate::normalize::is_han(ch))
+        && ["村", "户", "人口", "群众"].iter().any(|w| words::ends_with(words_after, w));
+    if !(rest.is_empty() || listed || noun) || c.get(clause.1) != Some(&',') {
         return None;
     }
     let mut start = clause.1 + 1;
@@ -592,7 +597,8 @@ pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
         }
     }
     let tail = &chars[from..clause.1.min(from + 8).max(from)];
-    let tail = &tail[tail.iter().take_while(|&&c| c == '的' || c == ' ').count()..];
+    // 由2015年的3100元,增长到…: in a clause joined to the change's end, a comma before it.
+    let tail = &tail[tail.iter().take_while(|&&c| matches!(c, '的' | ' ' | ',')).count()..];
     // An adverb of the path may stand before the verb (一路降到0, 逐年下降到).
     let tail = CHANGE_ADVERBS
         .iter()
@@ -617,7 +623,27 @@ fn excluded_by(ind: &CompiledIndicator, q: &Quantity, ctx: &Context, in_clause: 
             && !goal_met(ctx.chars, h.end)
             && !another_respective_item(ctx, q, h)
             && !inclusion_note(ctx.chars, q, h)
+            && !said_of_another_figure(ctx, q, h)
     })
+}
+
+/// Whether hit `h`, after `q`, follows a figure of another kind that stands between them: the
+/// word is said of that figure (…9356名建档立卡贫困群众全部脱贫 贫困发生率从21.6%降至零: the
+/// rate came down, not the people). A figure of `q`'s own unit in between (由5万人减至0.3万人)
+/// leaves the word to both.
+fn said_of_another_figure(ctx: &Context, q: &Quantity, h: &Hit) -> bool {
+    h.start >= q.end
+        && starting_in(ctx.quantities, |o| o.start, q.end, h.start).iter().any(|o| {
+            // A 户/人 pair (2713户9356人) is one figure here.
+            let pair = matches!(
+                (q.unit, o.unit),
+                (UnitKind::Household, UnitKind::Person) | (UnitKind::Person, UnitKind::Household)
+            );
+            o.end <= h.start
+                && o.unit != q.unit
+                && !pair
+                && !matches!(o.unit, UnitKind::None | UnitKind::Other)
+        })
 }
 
 /// Whether hit `h` stands in a bracketed note right after the figure: of what it includes
