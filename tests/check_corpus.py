@@ -4,7 +4,7 @@
 Usage: python3 tests/check_corpus.py        (from the repository root or anywhere)
 
 It never runs the engine. For each gold set in SETS (tests/reports, samples, tests/holdout,
-tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind40, tests/blind41, tests/blind42, tests/blind43, tests/blind44, each with its gold in tests/gold/<set>) it checks that
+tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind6, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind40, tests/blind41, tests/blind42, tests/blind43, tests/blind44, tests/blind45, each with its gold in tests/gold/<set>) it checks that
   - every report has exactly one gold file, sharing its stem, and every gold file names
     an existing report;
   - each report decodes strictly in the encoding ENCODINGS states (UTF-8 without a BOM
@@ -92,6 +92,7 @@ SETS = {
     "tests/blind42": {"gold": "tests/gold/blind42", "length": (600, 3000), "most_indicators": 12},
     "tests/blind43": {"gold": "tests/gold/blind43", "length": (600, 3000), "most_indicators": 12},  # spoken and presented text: transcripts, subtitles, slides
     "tests/blind44": {"gold": "tests/gold/blind44", "length": (600, 3000), "most_indicators": 12},
+    "tests/blind45": {"gold": "tests/gold/blind45", "length": (600, 3000), "most_indicators": 12},
 }
 
 # The one place a report's real encoding is stated: every report not listed here is UTF-8
@@ -213,6 +214,9 @@ ENCODINGS = {
     "tests/blind43/b43_10.txt": "gbk",  # 会议记录 saved as ANSI, no charset marker; CRLF line ends
     "tests/blind44/b44_07.txt": "gbk",  # 扶贫开发局 2020 year-end summary saved as ANSI, no charset marker
     "tests/blind44/b44_09.txt": "gb18030",  # 扶贫开发统计年报 文字说明, no charset marker
+    "tests/blind45/b45_03.html": "gbk",  # 网易号 article page; the meta says charset=gbk
+    "tests/blind45/b45_09.txt": "gb18030",  # 公众号 article with emoji (four-byte GB18030), no charset marker
+    "tests/blind45/b45_10.txt": "big5",  # Hong Kong app 快訊 feed, Traditional; CRLF line ends
 }
 BOMS = {"utf-8-sig": codecs.BOM_UTF8, "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}
 # GB/T 2260 divisions (adcode -> current name), the table the engine embeds.
