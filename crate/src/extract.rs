@@ -272,6 +272,7 @@ impl Document {
         let cues = &markers.cues;
 
         let present_year = present_year(&n.chars, &markers);
+        let year_heads = year_headings(&n.chars);
         let mut cands = Vec::new();
         let mut classified: Vec<Option<(usize, crate::rules::Match)>> =
             vec![None; quantities.len()];
@@ -498,7 +499,16 @@ impl Document {
             } else {
                 None
             };
-            let time = time_scope(&n.chars, cues, sentence, q.num_start, cumulative, present_year);
+            let mut time =
+                time_scope(&n.chars, cues, sentence, q.num_start, cumulative, present_year);
+            // 2020年 / 11月20日,…全部出列: a chronology's year heading dates the lines under it.
+            if time.year.is_none() && time.text.is_none() {
+                let k = year_heads.partition_point(|&(end, _)| end <= sentence.0);
+                if let Some(&(_, year)) = k.checked_sub(1).map(|k| &year_heads[k]) {
+                    time.year = Some(year);
+                    time.text = Some(format!("{year}年"));
+                }
+            }
             // A rate only: of two incomes in a year, the larger is the wider population's
             // (农村居民 against 贫困户, whose income 提高到…), which the headline rules prefer.
             let level_reached = compiled.defs[ind].role.as_deref() == Some("latest")
@@ -518,6 +528,7 @@ impl Document {
                 } else {
                     time.year
                 },
+                rank_month: month_of(&n.chars, q.num_start).unwrap_or(12),
                 time,
                 main_marker: markers.main_marker(sentence, q.num_start),
                 level_reached,
@@ -1115,6 +1126,107 @@ fn changed_to(head: &[char]) -> bool {
         head = rest;
     }
     head.last() == Some(&'→') || CONTINUING_CHANGE.iter().any(|w| crate::words::ends_with(head, w))
+}
+
+/// Lines that are only a year (2020年, 【2019年】, 2018年:), as a chronology (大事记) heads the
+/// entries of each year: (where the line ends, the year), in text order.
+fn year_headings(chars: &[char]) -> Vec<(usize, i32)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, &c) in chars.iter().enumerate().chain(std::iter::once((chars.len(), &'\n'))) {
+        if c != '\n' {
+            continue;
+        }
+        let line = &chars[start..i];
+        start = i + 1;
+        // Short lines only: the test below is cheap, and a heading is short.
+        if line.len() > 16 || !line.contains(&'年') {
+            continue;
+        }
+        let core: Vec<char> = line
+            .iter()
+            .copied()
+            .filter(|c| !c.is_whitespace() && !"【】[]()◆●■▲#*:、".contains(*c))
+            .collect();
+        let core = core.strip_suffix(&['度']).unwrap_or(&core);
+        let year = match core {
+            [a, b, c, d, '年'] => [a, b, c, d].iter().try_fold(0, |y, ch| {
+                let digit = ch
+                    .to_digit(10)
+                    .or_else(|| crate::numbers::chars::cn_digit(**ch).map(u32::from))?;
+                Some(y * 10 + digit as i32)
+            }),
+            _ => None,
+        };
+        if let Some(year) = year.filter(|y| (1949..=2100).contains(y)) {
+            out.push((i, year));
+        }
+    }
+    out
+}
+
+/// The month a figure's paragraph dates it to before it (截至10月底,全县…。…输转4.23万人), or
+/// failing that the heading line right above the paragraph (【10月底:三季度冲刺】).
+fn month_of(chars: &[char], pos: usize) -> Option<u8> {
+    let para = chars[..pos].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+    month_named(&chars[para..pos]).or_else(|| {
+        let above = para.checked_sub(1)?;
+        let line = chars[..above].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+        (above - line <= 30).then(|| month_named(&chars[line..above])).flatten()
+    })
+}
+
+/// The month a sentence's words before a figure date it to (截至10月底, 1-10月, 11月末), the
+/// last one named after the last year (a month before it, 2020年3月…截至2019年底, is the
+/// report's date, not the figure's). `None` when none is.
+fn month_named(head: &[char]) -> Option<u8> {
+    // A year that starts a period (2014年以来累计) dates no figure.
+    let after_year = (0..head.len().saturating_sub(4))
+        .rev()
+        .find(|&k| {
+            head[k..k + 4].iter().all(char::is_ascii_digit)
+                && head[k + 4] == '年'
+                && !matches!(head.get(k + 5), Some('以' | '来' | '起'))
+        })
+        .map_or(0, |k| k + 5);
+    // A month of a year before that year's last words (2019年12月底) is that year's month.
+    let from = head[..after_year.min(head.len())]
+        .iter()
+        .rposition(|&c| c == '年')
+        .map_or(0, |k| k + 1)
+        .min(after_year);
+    let mut found = None;
+    for k in from..head.len() {
+        if head[k] != '月' {
+            continue;
+        }
+        let digits = head[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
+        let month = match digits {
+            1 | 2 => {
+                head[k - digits..k].iter().fold(0u32, |m, c| m * 10 + c.to_digit(10).unwrap_or(0))
+            }
+            _ => continue,
+        };
+        // A day after it (10月17日) is an event's date, not the figures' "as of".
+        // As of a month's end (截至10月, 10月底), or the year to a month (1-10月, 1至10月);
+        // not a month an event took (3月至4月…评估, 3月和9月…听取).
+        let dated = matches!(head.get(k + 1), Some('底' | '末')) || {
+            let before = &head[..k - digits];
+            let year_to_date = match before {
+                [.., b, '1', '-' | '—' | '~' | '至'] => !b.is_ascii_digit(),
+                ['1', '-' | '—' | '~' | '至'] => true,
+                _ => false,
+            };
+            crate::words::ends_with(before, "截至")
+                || crate::words::ends_with(before, "截止")
+                || crate::words::ends_with(before, "截止到")
+                || year_to_date
+        };
+        if (1..=12).contains(&month) && dated && !head[k - digits..k].is_empty() {
+            found = Some(month as u8);
+        }
+    }
+    found
 }
 
 /// `head` without a date that ends it (下降到二〇一九年底的 → 下降到; 增至2020年的 → 增至).

@@ -29,6 +29,9 @@ pub struct Cand {
     /// the report's present year or the indicator's latest dated one, whichever is later
     /// (see `extract::date_reached_levels`).
     pub rank_year: Option<i32>,
+    /// The month within that year the figure is of (截至10月底 → 10), for ranking two
+    /// statements of one year; 12 when none is named (the year's end, or the year whole).
+    pub rank_month: u8,
     /// Why it cannot be a headline at all (township scope, part, damaged…), if so.
     pub excluded: Option<Said>,
     /// Normalised spans.
@@ -48,6 +51,7 @@ fn rank(a: &Cand, b: &Cand) -> Ordering {
         .cmp(&tier(b))
         .then(a.time.cumulative.cmp(&b.time.cumulative))
         .then(a.rank_year.unwrap_or(0).cmp(&b.rank_year.unwrap_or(0)))
+        .then(a.rank_month.cmp(&b.rank_month))
         .then(a.level_reached.cmp(&b.level_reached))
         .then(a.main_marker.cmp(&b.main_marker))
         .then(a.value.partial_cmp(&b.value).unwrap_or(Ordering::Equal))
@@ -84,6 +88,13 @@ fn loss_reason(winner: &Cand, loser: &Cand, w: &str) -> Said {
         return Said::new(
             ["older than the headline ", w, " (", &y, ")"].concat(),
             ["早于采用的", w, "(", &y, "年)"].concat(),
+        );
+    }
+    if winner.rank_year == loser.rank_year && winner.rank_month > loser.rank_month {
+        let m = loser.rank_month.to_string();
+        return Said::new(
+            ["stated as of month ", &m, ", before the headline ", w].concat(),
+            ["是", &m, "月的数字,早于采用的", w].concat(),
         );
     }
     if winner.level_reached && !loser.level_reached {
@@ -196,6 +207,7 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
         && (w.time.year == l.time.year || w.time.year.is_none() || l.time.year.is_none())
         // …unless the report dates it otherwise (a title's year for its undated levels).
         && !matches!((w.rank_year, l.rank_year), (Some(a), Some(b)) if a != b)
+        && w.rank_month == l.rank_month
         && w.main_marker == l.main_marker
         && measure(w) == measure(l)
         && !same_value(w.value, l.value)
