@@ -216,14 +216,20 @@ fn conflicts(w: &Cand, l: &Cand) -> bool {
 }
 
 /// Which of two measures of income a figure's cues name: 纯收入 (net, the old survey's) or
-/// 可支配收入 (disposable), or neither. Two measures of one year are no conflict
-/// (农村居民人均可支配收入12460元 beside 贫困户人均纯收入10230元).
+/// 可支配收入 (disposable), or of population: 常住 (resident) or 户籍 (registered); or none.
+/// Two measures of one year are no conflict (农村居民人均可支配收入12460元 beside 贫困户人均纯收入
+/// 10230元; 户籍总人口92.37万人 beside 常住人口66.8万人).
 fn measure(c: &Cand) -> u8 {
     let named = |w: &str| c.cues.iter().any(|cue| cue.contains(w));
     if named("纯收入") {
         1
     } else if named("可支配") {
         2
+    } else if named("常住") {
+        // Resident and registered (户籍) population: two counts of one region, both stated.
+        3
+    } else if named("户籍") {
+        4
     } else {
         0
     }
