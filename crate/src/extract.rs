@@ -11,7 +11,7 @@ use crate::region::Mention;
 use crate::report::{Candidate, Headline, InputError, RegionInfo, Report, Said, Warning};
 use crate::rules::{Compiled, Context};
 use crate::scope::{time_scope, Cue, Markers};
-use crate::segment::{clause_of, clauses, containing, sentences, Span, SpanSet};
+use crate::segment::{clause_of, clauses, containing, sentences, starting_in, Span, SpanSet};
 
 /// A catalog compiled once, reused for every report of a batch.
 #[derive(Clone)]
@@ -272,6 +272,8 @@ impl Document {
         let cues = &markers.cues;
 
         let present_year = present_year(&n.chars, &markers);
+        let corrections = corrected_figures(&n.chars, &quantities, &sents);
+        let corrected = SpanSet::new(corrections.iter().map(|&(span, _)| span));
         let year_heads = year_headings(&n.chars);
         let mut cands = Vec::new();
         let mut classified: Vec<Option<(usize, crate::rules::Match)>> =
@@ -356,6 +358,14 @@ impl Document {
                     }
                     compiled.defs.iter().position(|d| &d.id == like).map(|l| (l, m.clone()))
                 });
+            // 一万零一百元,不,一万零三百五十元: a figure that corrects another measures what
+            // the one it corrects measured.
+            let best = best.or_else(|| {
+                corrections.iter().filter(|&&(_, y)| y == qi).find_map(|&((start, _), _)| {
+                    let j = quantities.partition_point(|o| o.start < start);
+                    classified.get(j).cloned().flatten()
+                })
+            });
             classified[qi] = best.clone();
             let Some((ind, m)) = best else { continue };
 
@@ -377,7 +387,9 @@ impl Document {
             // A level (an income, a rate: role latest or from) is never a running total,
             // whatever 累计 the sentence says of the figures before it; its year decides.
             let cumulative = cumulative && compiled.defs[ind].role.is_none();
-            let excluded = if repeats.covers(q.start, q.end) {
+            let excluded = if corrected.covers(q.start, q.end) {
+                Some(Said::new("corrected in the text to another figure", "文中已更正为另一个数字"))
+            } else if repeats.covers(q.start, q.end) {
                 Some(Said::new(
                     "repeats a paragraph whose figures are already counted",
                     "所在段落重复,数字已计入",
@@ -1165,13 +1177,124 @@ fn year_headings(chars: &[char]) -> Vec<(usize, i32)> {
     out
 }
 
+/// Words that correct what was said or written before them: a figure of the same kind after
+/// one replaces the one before (原文…68130人…有误,应为…63180人; 一万零一百元,不,一万零三百五十元;
+/// 不是两万八,是三万零八百多人).
+const CORRECTIONS: &[&str] = &["应为", "应是", "更正为", "实为", "不对", "说错了", "口误", "不"];
+
+/// Figures the text itself corrects (see [`CORRECTIONS`]): a figure in the words right before
+/// the correcting word (the quote or clause it closes) with a figure of its unit but another
+/// value right after it; and, in the sentence, the same wrong value stated before (原文“…由
+/// 2014年的20.8%降至0”中,“20.8%”应为“22.8%”). The span of each, with the index of the
+/// quantity that corrects it.
+fn corrected_figures(
+    chars: &[char],
+    quantities: &[Quantity],
+    sents: &[Span],
+) -> Vec<(Span, usize)> {
+    let mut out = Vec::new();
+    let figure = |o: &&Quantity| !matches!(o.unit, UnitKind::None | UnitKind::Other);
+    for &(s0, s1) in sents {
+        let sentence = &chars[s0..s1];
+        for (k, _) in sentence
+            .iter()
+            .enumerate()
+            .filter(|(_, &c)| matches!(c, '应' | '更' | '实' | '不' | '说' | '口'))
+        {
+            let at = s0 + k;
+            let Some(w) = CORRECTIONS.iter().find(|w| crate::words::starts_with(&chars[at..s1], w))
+            else {
+                continue;
+            };
+            // A bare 不 corrects only between commas (…元,不,…元); 不是 opens a correction of the
+            // figure after it (不是两万八,是三万零八百多人).
+            let end = at + w.chars().count();
+            let (wrong, right) = if *w == "不" {
+                if chars.get(at + 1) == Some(&'是') {
+                    let comma = (at..s1).find(|&j| chars[j] == ',').unwrap_or(s1);
+                    if !matches!(chars.get(comma + 1), Some('是' | '而')) {
+                        continue;
+                    }
+                    ((at + 2, comma), (comma + 1, (comma + 16).min(s1)))
+                } else if at > s0 && chars[at - 1] == ',' && chars.get(at + 1) == Some(&',') {
+                    let from = chars[s0..at - 1]
+                        .iter()
+                        .rposition(|&c| c == ',')
+                        .map_or(s0, |j| s0 + j + 1);
+                    ((from, at), (at + 2, (at + 18).min(s1)))
+                } else {
+                    continue;
+                }
+            } else {
+                // The words it corrects: back over 有误/中 and punctuation to the quote or clause.
+                let mut b = at;
+                while b > s0 && matches!(chars[b - 1], ',' | '”' | '"' | '…' | ' ') {
+                    b -= 1;
+                }
+                for tail in ["有误", "中"] {
+                    if crate::words::ends_with(&chars[s0..b], tail) {
+                        b -= tail.chars().count();
+                    }
+                }
+                while b > s0 && matches!(chars[b - 1], ',' | '”' | '"' | '…' | ' ') {
+                    b -= 1;
+                }
+                let from = if chars.get(b) == Some(&'”') || chars[b..at].contains(&'”') {
+                    chars[s0..b].iter().rposition(|&c| c == '“').map_or(s0, |j| s0 + j)
+                } else {
+                    chars[s0..b]
+                        .iter()
+                        .rposition(|&c| matches!(c, ',' | ':'))
+                        .map_or(s0, |j| s0 + j + 1)
+                };
+                let stop = chars[end..s1]
+                    .iter()
+                    .position(|&c| matches!(c, '”' | ';'))
+                    .map_or(s1, |j| end + j);
+                ((from, b), (end, stop.min(end + 60)))
+            };
+            let inside = |(a, b): Span| {
+                starting_in(quantities, |o| o.start, a, b)
+                    .iter()
+                    .filter(figure)
+                    .filter(move |o| o.end <= b)
+            };
+            let rights: Vec<&Quantity> = inside(right).collect();
+            for x in inside(wrong) {
+                let replaced = rights
+                    .iter()
+                    .find(|y| y.unit == x.unit && !crate::headline::same_value(x.value, y.value));
+                if let Some(y) = replaced {
+                    let y = quantities.partition_point(|o| o.start < y.start);
+                    out.push(((x.start, x.end), y));
+                    // The same wrong value stated earlier in the sentence.
+                    for o in starting_in(quantities, |o| o.start, s0, wrong.0).iter().filter(figure)
+                    {
+                        if o.unit == x.unit && crate::headline::same_value(o.value, x.value) {
+                            out.push(((o.start, o.end), y));
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+/// How far back (chars) a figure's month is looked for in its paragraph.
+const MONTH_REACH: usize = 600;
+
 /// The month a figure's paragraph dates it to before it (截至10月底,全县…。…输转4.23万人), or
 /// failing that the heading line right above the paragraph (【10月底:三季度冲刺】).
 fn month_of(chars: &[char], pos: usize) -> Option<u8> {
-    let para = chars[..pos].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+    // At most a long paragraph's worth back (a text of one endless paragraph was quadratic).
+    let from = pos.saturating_sub(MONTH_REACH);
+    let para = chars[from..pos].iter().rposition(|&c| c == '\n').map_or(from, |k| from + k + 1);
     month_named(&chars[para..pos]).or_else(|| {
         let above = para.checked_sub(1)?;
-        let line = chars[..above].iter().rposition(|&c| c == '\n').map_or(0, |k| k + 1);
+        let back = above.saturating_sub(31);
+        let line =
+            chars[back..above].iter().rposition(|&c| c == '\n').map_or(back, |k| back + k + 1);
         (above - line <= 30).then(|| month_named(&chars[line..above])).flatten()
     })
 }
