@@ -571,7 +571,14 @@ const TO_WORDS: &[&str] = &[
 pub fn is_change_start(chars: &[char], q: &Quantity, clause: Span) -> bool {
     // 11.73% → 0, as a list or a chart label writes a change.
     let after = &chars[q.end..clause.1.max(q.end)];
-    let after = &after[after.iter().take_while(|&&c| c == ' ').count()..];
+    let mut after = &after[after.iter().take_while(|&&c| c == ' ').count()..];
+    // 3,210元(2014)→10,960元(2020,预计): the start's year in brackets before the arrow.
+    if after.first() == Some(&'(') {
+        if let Some(close) = after.iter().take(12).position(|&c| c == ')') {
+            after = &after[close + 1..];
+            after = &after[after.iter().take_while(|&&c| c == ' ').count()..];
+        }
+    }
     if after.first() == Some(&'→') {
         return true;
     }

@@ -156,6 +156,9 @@ const TARGET_MARKERS: &[&str] = &[
     "目标是",
     "目标为",
     "预期目标",
+    // ● 2021年目标:脱贫人口人均纯收入≥11,500元: a slide's or list's line of next year's goal.
+    "年目标",
+    "年度目标",
     "拟",
     "规划到",
     // 规划确定搬迁1,500人,实际搬迁1,386人: the plan's figure beside the one done.
