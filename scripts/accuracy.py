@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Accuracy gate: runs ../shared/eval/score.py on the seed reports and on the project's own
-corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind40, tests/blind41) and fails when a set falls below its floor.
+corpus (tests/reports, samples, tests/holdout, tests/blind, tests/blind3, tests/blind4, tests/blind5, tests/blind7, tests/blind8, tests/blind9, tests/blind10, tests/blind11, tests/blind12, tests/blind13, tests/blind14, tests/blind15, tests/blind16, tests/blind17, tests/blind18, tests/blind19, tests/blind20, tests/blind21, tests/blind22, tests/blind23, tests/blind24, tests/blind25, tests/blind26, tests/blind27, tests/blind28, tests/blind29, tests/blind30, tests/blind31, tests/blind32, tests/blind33, tests/blind34, tests/blind35, tests/blind36, tests/blind37, tests/blind38, tests/blind39, tests/blind40, tests/blind41, tests/blind42, tests/blind43, tests/blind44, tests/blind45) and fails when a set falls below its floor.
 
 The floors are the accuracy the engine has reached; raise them when it improves, never
 lower them to make a change pass. Usage: python3 scripts/accuracy.py [--cmd target/release/zhibiao]
@@ -109,6 +109,21 @@ SETS = [
     # table caption plus three lines): 0.808 at its first reading, 0.982 after the fixes it led
     # to (README).
     ("blind40", os.path.join(ROOT, "tests/gold/blind40"), os.path.join(ROOT, "tests/blind40"), 0.97, 1.0, 1.0),
+    # Research and survey writing quoting a county (thesis chapter, journal article, survey
+    # report, teaching case, field notes, literature review): 0.995 at its first reading,
+    # warnings 9/10; 0.995 with warnings 10/10 after the fixes it led to (README).
+    ("blind42", os.path.join(ROOT, "tests/gold/blind42"), os.path.join(ROOT, "tests/blind42"), 0.98, 1.0, 1.0),
+    # Spoken and presented text (口播稿 in words, SRT subtitles, a PPT export, interviews with
+    # corrections, a 直播 transcript, 快板 verse): 0.800 at its first reading, 0.954 after the
+    # fixes it led to; the verse (b43_09) is the known gap (README).
+    ("blind43", os.path.join(ROOT, "tests/gold/blind43"), os.path.join(ROOT, "tests/blind43"), 0.94, 1.0, 1.0),
+    # Dates, revisions and figures that disagree (10月底 vs 12月底, 更正说明, a 大事记 newest
+    # first, 上年末 beside 年末, a conflict to warn of): 0.860 at its first reading, warnings 5/10;
+    # 0.937 and 7/10 after the fixes it led to (README).
+    ("blind44", os.path.join(ROOT, "tests/gold/blind44"), os.path.join(ROOT, "tests/blind44"), 0.92, 1.0, 0.7),
+    # Reposts and aggregator pages (百家号, 贴吧, 网易号 with 相关推荐, 知乎, 微博 chains, a 专题
+    # page, a news app's feed): 0.987 at its first reading, nothing tuned on it yet (README).
+    ("blind45", os.path.join(ROOT, "tests/gold/blind45"), os.path.join(ROOT, "tests/blind45"), 0.97, 1.0, 1.0),
     # The eighth, never tuned on: 0.937 at its first reading, 0.980 after the blind7 and
     # blind9 fixes.
     # A floor under it keeps it from sliding; its misses are for a later blind reading.
