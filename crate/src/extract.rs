@@ -1482,7 +1482,7 @@ fn totals_previous(
     // the clause that gave its start.
     let change_end = |k: usize| {
         let prev = &chars[claus[k - 1].0..claus[k - 1].1];
-        changed_to(head) && prev.iter().any(|&c| c == '由' || c == '从')
+        head.len() <= 14 && prev.iter().any(|&c| c == '由' || c == '从') && changed_to(head)
     };
     // 农村公路:新改建1036.5公里: a short label before a colon names what the value after it
     // measures, verb and all.
@@ -1493,14 +1493,14 @@ fn totals_previous(
     match k {
         Some(k)
             if k > 0
-                && (((is_total_head()
-                    || carries()
-                    || pairs_households()
-                    || alone()
-                    || topic(k)
-                    || topic_noun(k)
-                    || change_end(k))
-                    && chars[clause.0 - 1] == ',')
+                && ((chars[clause.0 - 1] == ','
+                    && (is_total_head()
+                        || carries()
+                        || pairs_households()
+                        || alone()
+                        || topic(k)
+                        || topic_noun(k)
+                        || change_end(k)))
                     || label(k)) =>
         {
             // 建档立卡贫困户,一共是四千六百三十二户,一万七千三百零五人: the 户 figure's clause may

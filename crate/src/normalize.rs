@@ -194,13 +194,14 @@ pub fn normalize(text: &str) -> Normalized {
             i += 1;
             continue;
         }
-        if c == '\n' && cue_run_on.as_ref().is_some_and(|b| b[i]) {
-            chars.push(' ');
-            map.push(i);
-            i += 1;
-            continue;
-        }
         match c {
+            // Subtitle cues that run on: one sentence (see `subtitle_cues`).
+            '\n' if cue_run_on.as_ref().is_some_and(|b| b[i]) => {
+                chars.push(' ');
+                map.push(i);
+                i += 1;
+                continue;
+            }
             // Invisible: a BOM, zero-width spaces and joiners, a soft hyphen (0.2\u{AD}1%), CR,
             // and the variation selectors that make a symbol an emoji or text (➡️).
             '\u{FEFF}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{AD}' | '\r'
@@ -664,7 +665,10 @@ const CUE_RUN_ON_MS: u64 = 200;
 /// than three timing lines.
 fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
     // A quick test first: a timing line holds "-->".
-    let arrows = src.windows(3).filter(|w| w == &['-', '-', '>']).take(3).count();
+    let arrows = (2..src.len())
+        .filter(|&i| src[i] == '>' && src[i - 1] == '-' && src[i - 2] == '-')
+        .take(3)
+        .count();
     if arrows < 3 {
         return None;
     }
@@ -737,6 +741,10 @@ fn speech_hesitations(src: &[char]) -> Option<Vec<bool>> {
     let opens_clause = |k: usize| {
         k == 0 || matches!(src[k - 1], ',' | '。' | ':' | '…' | '—' | '!' | '?' | '\n' | ' ' | '、')
     };
+    // A transcript has dots of hesitation or a 嗯 or 呃: written prose goes no further.
+    if !src.iter().any(|&c| matches!(c, '…' | '嗯' | '呃')) {
+        return None;
+    }
     let mut drop: Option<Vec<bool>> = None;
     let mut mark = |from: usize, to: usize| {
         drop.get_or_insert_with(|| vec![false; src.len()])[from..to]
@@ -774,7 +782,10 @@ fn speech_hesitations(src: &[char]) -> Option<Vec<bool>> {
             i += run;
             continue;
         }
-        if opens_clause(i) {
+        // (Most chars open no filler: their first char is asked first.)
+        if matches!(c, '嗯' | '呃' | '啊' | '哦' | '唔' | '哎' | '那' | '这' | '对' | '就')
+            && opens_clause(i)
+        {
             if let Some(w) = FILLERS.iter().find(|w| crate::words::starts_with(&src[i..], w)) {
                 let end = i + w.chars().count();
                 let punct = match src.get(end) {
