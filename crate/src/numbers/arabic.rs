@@ -48,8 +48,12 @@ pub fn parse_arabic(chars: &[char], i: usize) -> Option<Arabic> {
             return None;
         }
         // Thousands separators: a comma followed by exactly three digits, and the group
-        // before the first comma at most three digits long.
-        while at(chars, j) == ',' && (grouped || int_digits <= 3) && group_of_three(chars, j + 1) {
+        // before the first comma at most three digits long, not led by a zero (降至0,134个贫困村
+        // is 0 and 134).
+        while at(chars, j) == ','
+            && (grouped || (int_digits <= 3 && first != Some(0)))
+            && group_of_three(chars, j + 1)
+        {
             for k in 1..=3 {
                 m.push_digit(arabic(at(chars, j + k)).unwrap_or(0), true);
             }
@@ -192,6 +196,8 @@ mod tests {
     fn separators_need_groups_of_three() {
         assert_eq!(read("12,345,678人"), Some((10, 12345678.0)));
         assert_eq!(read("1,2345"), Some((1, 1.0)));
+        // A leading zero leads no thousands group: 降至0,134个贫困村.
+        assert_eq!(read("0,134"), Some((1, 0.0)));
         assert_eq!(read("1, 234"), Some((1, 1.0)));
         assert_eq!(read("１，２３４"), Some((5, 1234.0)));
     }
