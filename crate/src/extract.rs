@@ -389,6 +389,11 @@ impl Document {
             let cumulative = cumulative && compiled.defs[ind].role.is_none();
             let excluded = if corrected.covers(q.start, q.end) {
                 Some(Said::new("corrected in the text to another figure", "文中已更正为另一个数字"))
+            } else if hearsay(&n.chars, sentence) {
+                Some(Said::new(
+                    "a guess or hearsay (估计, 听说), not a stated figure",
+                    "是估计或传闻,不是发布的数字",
+                ))
             } else if repeats.covers(q.start, q.end) {
                 Some(Said::new(
                     "repeats a paragraph whose figures are already counted",
@@ -1175,6 +1180,25 @@ fn year_headings(chars: &[char]) -> Vec<(usize, i32)> {
         }
     }
     out
+}
+
+/// Words that make a sentence a guess or hearsay (a commenter's 我估计不到0.1%, 听交通局朋友说的):
+/// its figures are no one's statement.
+const HEARSAY: &[&str] =
+    &["我估计", "我猜", "听说", "据说", "网传", "传言", "小道消息", "没有官方出处"];
+
+/// Whether the sentence says its figures are a guess or hearsay ([`HEARSAY`]).
+fn hearsay(chars: &[char], sentence: Span) -> bool {
+    let words = &chars[sentence.0..sentence.1];
+    // (Most sentences hold none of their first chars.)
+    let heard = || {
+        // 我听交通局朋友说的: 听 a few words before 说的.
+        (1..words.len()).any(|k| {
+            words[k - 1..=k] == ['说', '的'] && words[k.saturating_sub(12)..k].contains(&'听')
+        })
+    };
+    words.iter().any(|&c| matches!(c, '我' | '听' | '据' | '网' | '传' | '小' | '没'))
+        && (HEARSAY.iter().any(|w| crate::words::contains(words, w)) || heard())
 }
 
 /// Words that correct what was said or written before them: a figure of the same kind after
