@@ -461,16 +461,7 @@ fn phrase_breaks(src: &[char]) -> Option<Vec<bool>> {
     if breaks < 12 || breaks * PHRASE_MAX * 2 < src.len() {
         return None;
     }
-    // (start, end) of each line, without its '\n'.
-    let mut lines = Vec::with_capacity(breaks + 1);
-    let mut start = 0;
-    for (i, &c) in src.iter().enumerate() {
-        if c == '\n' {
-            lines.push((start, i));
-            start = i + 1;
-        }
-    }
-    lines.push((start, src.len()));
+    let lines = line_spans(src, breaks);
     let body = |&(a, b): &(usize, usize)| -> &[char] {
         let line = &src[a..b];
         let lead = line.iter().take_while(|c| c.is_whitespace()).count();
@@ -657,11 +648,27 @@ fn cue_timing(line: &[char]) -> Option<(u64, u64)> {
 /// runs on with no pause; a new sentence comes after one.
 const CUE_RUN_ON_MS: u64 = 200;
 
+/// (start, end) of each line of `src`, without its '\n' (`breaks`: how many there are, if
+/// known, for the room).
+fn line_spans(src: &[char], breaks: usize) -> Vec<(usize, usize)> {
+    let mut lines = Vec::with_capacity(breaks + 1);
+    let mut start = 0;
+    for (i, &c) in src.iter().enumerate() {
+        if c == '\n' {
+            lines.push((start, i));
+            start = i + 1;
+        }
+    }
+    lines.push((start, src.len()));
+    lines
+}
+
 /// A subtitle file (SRT or WebVTT: numbered cues, each a timing line and its text, blank lines
 /// between): the cue numbers, timing lines and blank lines go, so the spoken text reads as
-/// prose. Returns the chars to drop and the line breaks to read as a comma: between the lines
+/// prose. Returns the chars to drop and the line breaks to read as a space: between the lines
 /// of a cue, and between cues that follow each other with no pause (speech cut for the screen,
-/// not a sentence's end); after a pause the line break stays. `None` when the text has fewer
+/// mid-sentence as often as not, so no punctuation is made up); after a pause the line break
+/// stays. `None` when the text has fewer
 /// than three timing lines.
 fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
     // A quick test first: a timing line holds "-->".
@@ -672,15 +679,7 @@ fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
     if arrows < 3 {
         return None;
     }
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for (i, &c) in src.iter().enumerate() {
-        if c == '\n' {
-            lines.push((start, i));
-            start = i + 1;
-        }
-    }
-    lines.push((start, src.len()));
+    let lines = line_spans(src, 0);
     let timings: Vec<Option<(u64, u64)>> =
         lines.iter().map(|&(a, b)| cue_timing(&src[a..b])).collect();
     if timings.iter().flatten().count() < 3 {
