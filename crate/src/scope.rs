@@ -703,7 +703,23 @@ impl Markers {
                     || ranks_a_place(after)))
         });
         let headings = section_headings(chars);
-        let plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
+        let mut plans = sections(&headings, chars.len(), PLAN_HEADINGS, REVIEW_HEADINGS);
+        // 三、2021年工作打算 … 回顾五年来的攻坚历程,全县…84个贫困村全部退出: a closing paragraph
+        // that looks back ends the plans.
+        for plan in plans.iter_mut() {
+            let body = &chars[plan.0..plan.1];
+            let review = (1..body.len()).find(|&k| {
+                body[k - 1] == '\n' && {
+                    let line = &body[k..];
+                    let line = &line[line.iter().take_while(|c| c.is_whitespace()).count()..];
+                    crate::words::starts_with(line, "回顾")
+                        || crate::words::starts_with(line, "总之")
+                }
+            });
+            if let Some(k) = review {
+                plan.1 = plan.0 + k;
+            }
+        }
         // 三、巩固整改成果: the results a rectification brought, not the problems it found.
         let problems = sections(&headings, chars.len(), PROBLEM_HEADINGS, &["成果", "成效"]);
         // A report's decimal headings (6.3 …) end such a section too, so they are only added
