@@ -1327,36 +1327,28 @@ fn month_of(chars: &[char], pos: usize) -> Option<u8> {
 /// last one named after the last year (a month before it, 2020年3月…截至2019年底, is the
 /// report's date, not the figure's). `None` when none is.
 fn month_named(head: &[char]) -> Option<u8> {
-    // A year that starts a period (2014年以来累计) dates no figure.
-    let after_year = (0..head.len().saturating_sub(4))
+    // After the last year (2019年12月底: that year's month), unless it starts a period (2014年
+    // 以来累计 dates no figure).
+    let from = (0..head.len().saturating_sub(4))
         .rev()
         .find(|&k| {
-            head[k..k + 4].iter().all(char::is_ascii_digit)
-                && head[k + 4] == '年'
+            crate::scope::year_at(head, k).is_some()
                 && !matches!(head.get(k + 5), Some('以' | '来' | '起'))
         })
         .map_or(0, |k| k + 5);
-    // A month of a year before that year's last words (2019年12月底) is that year's month.
-    let from = head[..after_year.min(head.len())]
-        .iter()
-        .rposition(|&c| c == '年')
-        .map_or(0, |k| k + 1)
-        .min(after_year);
     let mut found = None;
     for k in from..head.len() {
         if head[k] != '月' {
             continue;
         }
         let digits = head[..k].iter().rev().take_while(|c| c.is_ascii_digit()).count();
-        let month = match digits {
-            1 | 2 => {
-                head[k - digits..k].iter().fold(0u32, |m, c| m * 10 + c.to_digit(10).unwrap_or(0))
-            }
-            _ => continue,
-        };
-        // A day after it (10月17日) is an event's date, not the figures' "as of".
+        if !(1..=2).contains(&digits) {
+            continue;
+        }
+        let month =
+            head[k - digits..k].iter().fold(0u32, |m, c| m * 10 + c.to_digit(10).unwrap_or(0));
         // As of a month's end (截至10月, 10月底), or the year to a month (1-10月, 1至10月);
-        // not a month an event took (3月至4月…评估, 3月和9月…听取).
+        // not a month an event took (3月至4月…评估, 3月和9月…听取, 10月17日召开).
         let dated = matches!(head.get(k + 1), Some('底' | '末')) || {
             let before = &head[..k - digits];
             let year_to_date = match before {
@@ -1369,7 +1361,7 @@ fn month_named(head: &[char]) -> Option<u8> {
                 || crate::words::ends_with(before, "截止到")
                 || year_to_date
         };
-        if (1..=12).contains(&month) && dated && !head[k - digits..k].is_empty() {
+        if (1..=12).contains(&month) && dated {
             found = Some(month as u8);
         }
     }
@@ -1487,17 +1479,17 @@ fn totals_previous(
     let topic_noun = |k: usize| {
         let prev = claus[k - 1];
         let words = &chars[prev.0..prev.1];
-        let end = match words.last() {
-            Some('啊' | '呢' | '吧' | '呀') => prev.1 - 1,
-            _ => prev.1,
+        let noun = match words {
+            [.., _, '啊' | '呢' | '吧' | '呀'] => &words[..words.len() - 1],
+            _ => words,
         };
         // A noun, not a predicate (全县剩余贫困人口全部脱贫,累计减贫…): what it ends with.
         let noun_end = matches!(
-            chars[end - 1],
-            '率' | '位' | '入' | '口' | '户' | '村' | '路' | '众' | '队' | '数' | '程'
+            noun.last(),
+            Some('率' | '位' | '入' | '口' | '户' | '村' | '路' | '众' | '队' | '数' | '程')
         );
+        let end = prev.0 + noun.len();
         words.len() <= 12
-            && end > prev.0
             && noun_end
             && !words.iter().any(char::is_ascii_digit)
             && crate::rules::hits_in(hits, prev).iter().any(|h| h.end == end)

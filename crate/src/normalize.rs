@@ -668,8 +668,7 @@ fn line_spans(src: &[char], breaks: usize) -> Vec<(usize, usize)> {
 /// prose. Returns the chars to drop and the line breaks to read as a space: between the lines
 /// of a cue, and between cues that follow each other with no pause (speech cut for the screen,
 /// mid-sentence as often as not, so no punctuation is made up); after a pause the line break
-/// stays. `None` when the text has fewer
-/// than three timing lines.
+/// stays. `None` when the text has fewer than three timing lines.
 fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
     // A quick test first: a timing line holds "-->".
     let arrows = (2..src.len())
@@ -692,7 +691,7 @@ fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
             && line.iter().all(|c| c.is_ascii_digit() || c.is_whitespace())
     };
     let mut drop = vec![false; src.len()];
-    let mut comma = vec![false; src.len()];
+    let mut run_on = vec![false; src.len()];
     // The line break after the last text line, and when its cue ended.
     let mut pending: Option<(usize, u64)> = None;
     // The current cue's end, and whether a text line of it was seen.
@@ -705,7 +704,7 @@ fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
         if let Some((from, to)) = timings[k] {
             drop[whole].iter_mut().for_each(|x| *x = true);
             if let Some((brk, ended)) = pending {
-                comma[brk] = from.saturating_sub(ended) < CUE_RUN_ON_MS;
+                run_on[brk] = from.saturating_sub(ended) < CUE_RUN_ON_MS;
             }
             (cue, cue_has_text) = (Some(to), false);
         } else if (cue_number(k) && timings.get(k + 1).is_some_and(Option::is_some))
@@ -715,13 +714,13 @@ fn subtitle_cues(src: &[char]) -> Option<(Vec<bool>, Vec<bool>)> {
         } else if let Some(to) = cue {
             // A cue's second line runs on from its first.
             if let Some((brk, _)) = pending.filter(|_| cue_has_text) {
-                comma[brk] = true;
+                run_on[brk] = true;
             }
             pending = (b < src.len()).then_some((b, to));
             cue_has_text = true;
         }
     }
-    Some((drop, comma))
+    Some((drop, run_on))
 }
 
 /// Filler words of speech that may stand as a clause of their own in a transcript (吴海峰:嗯,
@@ -735,15 +734,15 @@ const FILLERS: &[&str] =
 /// keeps its second, whole saying. Written prose has none of these shapes. `None` when nothing
 /// is dropped.
 fn speech_hesitations(src: &[char]) -> Option<Vec<bool>> {
+    // A transcript has dots of hesitation or a 嗯 or 呃: written prose goes no further.
+    if !src.iter().any(|&c| matches!(c, '…' | '嗯' | '呃')) {
+        return None;
+    }
     let number_char =
         |c: char| c.is_ascii_digit() || crate::numbers::chars::cn(c).is_some() || c == '.';
     let opens_clause = |k: usize| {
         k == 0 || matches!(src[k - 1], ',' | '。' | ':' | '…' | '—' | '!' | '?' | '\n' | ' ' | '、')
     };
-    // A transcript has dots of hesitation or a 嗯 or 呃: written prose goes no further.
-    if !src.iter().any(|&c| matches!(c, '…' | '嗯' | '呃')) {
-        return None;
-    }
     let mut drop: Option<Vec<bool>> = None;
     let mut mark = |from: usize, to: usize| {
         drop.get_or_insert_with(|| vec![false; src.len()])[from..to]

@@ -1113,7 +1113,7 @@ pub fn time_scope(
 }
 
 /// The year written at `chars[k..]` (`2019年`), if one is.
-fn year_at(chars: &[char], k: usize) -> Option<i32> {
+pub(crate) fn year_at(chars: &[char], k: usize) -> Option<i32> {
     let digits = chars.get(k..k + 4)?;
     let ok = digits.iter().all(char::is_ascii_digit) && chars.get(k + 4) == Some(&'年');
     ok.then(|| digits.iter().fold(0, |y, c| y * 10 + c.to_digit(10).unwrap_or(0) as i32))
